@@ -1,0 +1,62 @@
+package dev.wharf.api.v1alpha1.cleanup;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.wharf.api.v1alpha1.common.LabelSelector;
+import dev.wharf.api.v1alpha1.common.Patterns;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Which registries a cleanup applies to, its schedule, its mode and its rules. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+        value = "has(self.registries) != has(self.registrySelector)",
+        message = "a CleanupPolicy names its Registries either in spec.registries or with spec.registrySelector:"
+                + " set exactly one")
+@ValidationRule(
+        value = "!has(self.mode) || self.mode != 'ApplyApproved' || has(self.approvedPlan)",
+        message = "mode ApplyApproved needs spec.approvedPlan: copy status.plan.hash there once you have reviewed the"
+                + " plan")
+@ValidationRule(
+        value = "self.rules.all(r, self.rules.exists_one(s, s.name == r.name))",
+        message = "every rule in spec.rules needs a different name")
+public record CleanupPolicySpec(
+        @Size(min = 1, max = 64) @JsonPropertyDescription("Names of the Registries in this namespace to clean.")
+        @Nullable List<@Size(max = Patterns.RESOURCE_NAME_MAX) @Pattern(Patterns.RESOURCE_NAME) String> registries,
+
+        @JsonPropertyDescription("Selects the Registries in this namespace to clean by their labels.") @Nullable LabelSelector registrySelector,
+
+        @Required
+        @Size(max = Patterns.CRON_MAX) @Pattern(Patterns.CRON) @JsonPropertyDescription(
+                "When to run, as a five-field cron expression such as '0 3 * * *', or a macro such as @daily.")
+        String schedule,
+
+        @Size(max = Patterns.TIME_ZONE_MAX) @Pattern(Patterns.TIME_ZONE) @JsonPropertyDescription("IANA time zone the schedule is read in, such as Europe/Paris. Unset means UTC.")
+        @Nullable String timeZone,
+
+        @JsonPropertyDescription(
+                "Plan only reports what would be deleted; Apply deletes it; ApplyApproved deletes only when"
+                        + " spec.approvedPlan equals the hash of the current plan. Unset means Plan.")
+        @Nullable CleanupMode mode,
+
+        @Size(max = 64) @Pattern(Patterns.SHA256_HEX) @JsonPropertyDescription(
+                "The status.plan.hash you reviewed and approve, for mode ApplyApproved. A plan that changed since"
+                        + " is not applied.")
+        @Nullable String approvedPlan,
+
+        @JsonPropertyDescription("Pause the schedule without deleting the policy. Unset means false.") @Nullable Boolean suspend,
+
+        @Min(1) @Max(1000000) @JsonPropertyDescription(
+                "Most versions one run may delete; a plan with more candidates deletes none and says so, as a"
+                        + " guard against a mistyped rule. Unset means no limit.")
+        @Nullable Integer maxDeletionsPerRun,
+
+        @Required
+        @Size(min = 1, max = 32) @JsonPropertyDescription("The rules. A version is deleted when any rule selects it and no rule protects it.")
+        List<CleanupRule> rules) {}

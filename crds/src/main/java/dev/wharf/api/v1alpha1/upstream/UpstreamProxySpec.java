@@ -1,0 +1,59 @@
+package dev.wharf.api.v1alpha1.upstream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.wharf.api.v1alpha1.common.Format;
+import dev.wharf.api.v1alpha1.common.Patterns;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Where an upstream is, how to authenticate to it, how long to trust what it said, and which names it may serve. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+        value = "self.format != 'generic'",
+        message = "an UpstreamProxy cannot have format generic: generic files have no upstream protocol to proxy;"
+                + " upload them to a generic Registry instead")
+@ValidationRule(
+        value = "!has(self.url) || !self.url.matches('^https?://[^/]*@')",
+        message = "spec.url must not carry credentials (user:password@host): put them in a Secret and name it in"
+                + " spec.credentialsSecret")
+public record UpstreamProxySpec(
+        @Required
+        @JsonPropertyDescription(
+                "The package format the upstream speaks; a Registry may only use UpstreamProxies of its own"
+                        + " format.")
+        Format format,
+
+        @Required
+        @Size(max = Patterns.URL_MAX) @Pattern(Patterns.HTTP_URL) @JsonPropertyDescription(
+                "The upstream's base URL, such as https://registry.npmjs.org, https://repo.maven.apache.org/maven2,"
+                        + " https://pypi.org or https://registry-1.docker.io.")
+        String url,
+
+        @Size(max = Patterns.SECRET_NAME_MAX) @Pattern(Patterns.SECRET_NAME) @JsonPropertyDescription("Secret in this namespace with keys 'username' and 'password', or 'token' for bearer"
+                + " authentication. Sent only to the upstream's own host, never on a redirect elsewhere.")
+        @Nullable String credentialsSecret,
+
+        @JsonPropertyDescription("How long cached answers are trusted.") @Nullable Cache cache,
+
+        @JsonPropertyDescription("When to stop asking an upstream that keeps failing, and when to try it again.")
+        @Nullable CircuitBreaker circuitBreaker,
+
+        @JsonPropertyDescription("How long to wait for the upstream.") @Nullable Timeouts timeouts,
+
+        @Size(max = 256) @JsonPropertyDescription(
+                "Anchored globs of package names this upstream may serve, such as '@acme/*' or 'org.acme.*'."
+                        + " Unset or empty means every name. Block wins over allow.")
+        @Nullable List<@Size(max = Patterns.GLOB_MAX) @Pattern(Patterns.GLOB) String> allow,
+
+        @Size(max = 256) @JsonPropertyDescription(
+                "Anchored globs of package names never fetched from this upstream, which stops dependency"
+                        + " confusion for internal names.")
+        @Nullable List<@Size(max = Patterns.GLOB_MAX) @Pattern(Patterns.GLOB) String> block,
+
+        @JsonPropertyDescription("Serve only what is already cached and never contact the upstream. Unset means false.")
+        @Nullable Boolean offline) {}

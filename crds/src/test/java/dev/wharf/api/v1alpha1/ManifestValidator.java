@@ -1,0 +1,189 @@
+package dev.wharf.api.v1alpha1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a manifest the way the API server would on create or update: the CRD's structural schema (unknown fields
+ * refused, as {@code kubectl apply}'s strict field validation does) and then every {@code x-kubernetes-validations}
+ * CEL rule, evaluated with cel-java at the node it is declared on, with {@code self} (and {@code oldSelf} for
+ * transition rules on updates) bound to that node's value.
+ */
+final class ManifestValidator {
+
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+
+    private final Map<String, JsonNode> schemasByKind = new HashMap<>();
+    private final Map<String, Schema> validatorsByKind = new HashMap<>();
+    private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
+            .build();
+    private final CelRuntime runtime =
+            CelRuntimeFactory.standardCelRuntimeBuilder().build();
+
+    ManifestValidator(List<JsonNode> crds) {
+        for (JsonNode crd : crds) {
+            String kind = crd.path("spec").path("names").path("kind").asText();
+            String apiVersion = crd.path("spec").path("group").asText() + "/"
+                    + crd.path("spec").path("versions").path(0).path("name").asText();
+            JsonNode schema = CustomResourceDefinitions.schemaOf(crd);
+            schemasByKind.put(apiVersion + "/" + kind, schema);
+            validatorsByKind.put(
+                    apiVersion + "/" + kind,
+                    SCHEMAS.getSchema(SchemaLocation.of("urn:wharf:" + kind), strict(withObjectMeta(schema))));
+        }
+    }
+
+    /** The problems the API server would report when creating {@code manifest}; empty when it would be accepted. */
+    List<String> validateCreate(JsonNode manifest) {
+        return validate(null, manifest);
+    }
+
+    /** The problems the API server would report when updating {@code old} to {@code manifest}. */
+    List<String> validateUpdate(JsonNode old, JsonNode manifest) {
+        return validate(old, manifest);
+    }
+
+    private List<String> validate(@Nullable JsonNode old, JsonNode manifest) {
+        String key = manifest.path("apiVersion").asText() + "/"
+                + manifest.path("kind").asText();
+        JsonNode schema = schemasByKind.get(key);
+        Schema validator = validatorsByKind.get(key);
+        if (schema == null || validator == null) {
+            return List.of("no Wharf CRD defines " + key);
+        }
+        List<String> problems = new ArrayList<>();
+        for (Error error : validator.validate(manifest)) {
+            problems.add(error.getInstanceLocation() + ": " + error.getMessage());
+        }
+        if (problems.isEmpty()) {
+            evaluateRules(schema, manifest, old, "", problems);
+        }
+        return problems;
+    }
+
+    private void evaluateRules(
+            JsonNode schema, JsonNode value, @Nullable JsonNode oldValue, String path, List<String> problems) {
+        for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+            String expression = rule.path("rule").asText();
+            boolean transition = expression.contains("oldSelf");
+            if (transition && oldValue == null) {
+                continue; // transition rules only run on updates of a value that existed before
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("self", CelValues.of(value));
+            if (transition) {
+                variables.put("oldSelf", CelValues.of(oldValue));
+            }
+            Object result = evaluate(expression, variables, path);
+            if (!Boolean.TRUE.equals(result)) {
+                problems.add((path.isEmpty() ? "/" : path) + ": "
+                        + rule.path("message").asText(expression));
+            }
+        }
+        if (value.isObject()) {
+            JsonNode properties = schema.path("properties");
+            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode propertySchema = properties.get(field.getKey());
+                if (propertySchema == null) {
+                    propertySchema = schema.get("additionalProperties");
+                }
+                if (propertySchema != null && propertySchema.isObject()) {
+                    JsonNode oldField = oldValue == null ? null : oldValue.get(field.getKey());
+                    evaluateRules(propertySchema, field.getValue(), oldField, path + "/" + field.getKey(), problems);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                // Items of plain lists cannot be correlated with the old object, so transition rules do not run.
+                evaluateRules(schema.get("items"), value.get(i), null, path + "/" + i, problems);
+            }
+        }
+    }
+
+    private Object evaluate(String expression, Map<String, Object> variables, String path) {
+        try {
+            var ast = compiler.compile(expression).getAst();
+            return runtime.createProgram(ast).eval(variables);
+        } catch (Exception e) {
+            throw new AssertionError("the CEL rule at " + path + " failed to evaluate: " + expression, e);
+        }
+    }
+
+    /** Adds the parts of metadata the schema leaves to the API server, so the strict check does not refuse them. */
+    private static JsonNode withObjectMeta(JsonNode schema) {
+        ObjectNode copy = schema.deepCopy();
+        ObjectNode properties = copy.with("properties");
+        properties.putObject("apiVersion").put("type", "string");
+        properties.putObject("kind").put("type", "string");
+        properties.putObject("metadata").put("type", "object");
+        return copy;
+    }
+
+    /** Refuses unknown fields wherever the schema lists its properties, as strict field validation does. */
+    private static JsonNode strict(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            if (object.has("properties")
+                    && !object.has("additionalProperties")
+                    && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+                object.put("additionalProperties", false);
+            }
+            object.properties().forEach(entry -> strict(entry.getValue()));
+        } else if (schema.isArray()) {
+            schema.forEach(ManifestValidator::strict);
+        }
+        return schema;
+    }
+
+    /** Converts JSON values to the Java values cel-java expects: Long for integers, Map and List for containers. */
+    static final class CelValues {
+        private CelValues() {}
+
+        static @Nullable Object of(@Nullable JsonNode node) {
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                return null;
+            }
+            if (node.isObject()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.properties().forEach(e -> map.put(e.getKey(), of(e.getValue())));
+                return map;
+            }
+            if (node.isArray()) {
+                List<Object> list = new ArrayList<>();
+                node.forEach(item -> list.add(of(item)));
+                return list;
+            }
+            if (node.isIntegralNumber()) {
+                return node.asLong();
+            }
+            if (node.isNumber()) {
+                return node.asDouble();
+            }
+            if (node.isBoolean()) {
+                return node.asBoolean();
+            }
+            return node.asText();
+        }
+    }
+}
