@@ -16,7 +16,7 @@ class CommittedCrdsTest {
     static final String REGENERATE = "./mvnw -pl crds -Pregenerate-crds process-classes";
 
     @ParameterizedTest
-    @FieldSource("dev.wharf.api.v1alpha1.CustomResourceDefinitions#FILE_NAMES")
+    @FieldSource("dev.wharf.api.v1alpha1.validation.PackagedCrds#FILE_NAMES")
     void committedCrdWhenTypesChangedShouldMatchGeneratedCrd(String fileName) throws IOException {
         String generated = generated(fileName);
         Path committed = CustomResourceDefinitions.COMMITTED_DIR.resolve(fileName);

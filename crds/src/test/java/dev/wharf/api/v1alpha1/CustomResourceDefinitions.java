@@ -3,6 +3,7 @@ package dev.wharf.api.v1alpha1;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.wharf.api.v1alpha1.validation.PackagedCrds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,12 +19,7 @@ final class CustomResourceDefinitions {
     /** The module directory, where the committed CRDs live (Surefire runs tests from it). */
     static final Path COMMITTED_DIR = Path.of("").toAbsolutePath();
 
-    /** The file names the CRD generator writes, one per kind. */
-    static final List<String> FILE_NAMES = List.of(
-            "registries.wharf.dev-v1.yml",
-            "upstreamproxies.wharf.dev-v1.yml",
-            "cleanuppolicies.wharf.dev-v1.yml",
-            "firewallpolicies.wharf.dev-v1.yml");
+    static final List<String> FILE_NAMES = PackagedCrds.FILE_NAMES;
 
     private CustomResourceDefinitions() {}
 
@@ -62,8 +58,7 @@ final class CustomResourceDefinitions {
         }
     }
 
-    /** The single version's openAPIV3Schema of a CRD. */
     static JsonNode schemaOf(JsonNode crd) {
-        return crd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
+        return PackagedCrds.schemaOf(crd);
     }
 }

@@ -3,6 +3,7 @@ package dev.wharf.api.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.api.v1alpha1.validation.ManifestValidator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

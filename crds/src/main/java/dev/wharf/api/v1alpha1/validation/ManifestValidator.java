@@ -1,4 +1,4 @@
-package dev.wharf.api.v1alpha1;
+package dev.wharf.api.v1alpha1.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +15,6 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * CEL rule, evaluated with cel-java at the node it is declared on, with {@code self} (and {@code oldSelf} for
  * transition rules on updates) bound to that node's value.
  */
-final class ManifestValidator {
+public final class ManifestValidator {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
 
@@ -38,15 +37,20 @@ final class ManifestValidator {
             .addVar("self", SimpleType.DYN)
             .addVar("oldSelf", SimpleType.DYN)
             .build();
-    private final CelRuntime runtime =
-            CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private final CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder().build();
 
-    ManifestValidator(List<JsonNode> crds) {
+    /** The validator for the CRDs packaged with this module, as the build generated them. */
+    public static ManifestValidator forPackagedCrds() {
+        return new ManifestValidator(PackagedCrds.read());
+    }
+
+    /** A validator for the given CustomResourceDefinitions, each as a YAML or JSON tree. */
+    public ManifestValidator(List<JsonNode> crds) {
         for (JsonNode crd : crds) {
             String kind = crd.path("spec").path("names").path("kind").asText();
             String apiVersion = crd.path("spec").path("group").asText() + "/"
                     + crd.path("spec").path("versions").path(0).path("name").asText();
-            JsonNode schema = CustomResourceDefinitions.schemaOf(crd);
+            JsonNode schema = PackagedCrds.schemaOf(crd);
             schemasByKind.put(apiVersion + "/" + kind, schema);
             validatorsByKind.put(
                     apiVersion + "/" + kind,
@@ -55,12 +59,12 @@ final class ManifestValidator {
     }
 
     /** The problems the API server would report when creating {@code manifest}; empty when it would be accepted. */
-    List<String> validateCreate(JsonNode manifest) {
+    public List<String> validateCreate(JsonNode manifest) {
         return validate(null, manifest);
     }
 
     /** The problems the API server would report when updating {@code old} to {@code manifest}. */
-    List<String> validateUpdate(JsonNode old, JsonNode manifest) {
+    public List<String> validateUpdate(JsonNode old, JsonNode manifest) {
         return validate(old, manifest);
     }
 
@@ -103,8 +107,7 @@ final class ManifestValidator {
         }
         if (value.isObject()) {
             JsonNode properties = schema.path("properties");
-            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 JsonNode propertySchema = properties.get(field.getKey());
                 if (propertySchema == null) {
                     propertySchema = schema.get("additionalProperties");
@@ -127,14 +130,14 @@ final class ManifestValidator {
             var ast = compiler.compile(expression).getAst();
             return runtime.createProgram(ast).eval(variables);
         } catch (Exception e) {
-            throw new AssertionError("the CEL rule at " + path + " failed to evaluate: " + expression, e);
+            throw new IllegalStateException("the CEL rule at " + path + " failed to evaluate: " + expression, e);
         }
     }
 
     /** Adds the parts of metadata the schema leaves to the API server, so the strict check does not refuse them. */
     private static JsonNode withObjectMeta(JsonNode schema) {
         ObjectNode copy = schema.deepCopy();
-        ObjectNode properties = copy.with("properties");
+        ObjectNode properties = copy.withObjectProperty("properties");
         properties.putObject("apiVersion").put("type", "string");
         properties.putObject("kind").put("type", "string");
         properties.putObject("metadata").put("type", "object");
