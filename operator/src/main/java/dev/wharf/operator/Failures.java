@@ -1,0 +1,61 @@
+package dev.wharf.operator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an exception and its causes into one line a person can act on, without a stack trace. */
+final class Failures {
+
+    private static final int MAX_DEPTH = 8;
+
+    private Failures() {}
+
+    /**
+     * The messages of the exception and its causes, outermost first, joined by ": ", each given once. The innermost
+     * cause is also named by its class, whose name often says more than its message ({@code UnknownHostException:
+     * kubernetes.default.svc}).
+     */
+    static String describe(Throwable failure) {
+        List<Throwable> chain = chain(failure);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            String part = describeOne(chain.get(i), i == chain.size() - 1);
+            if (parts.stream().noneMatch(seen -> seen.contains(part))) {
+                parts.add(part);
+            }
+        }
+        return String.join(": ", parts);
+    }
+
+    /**
+     * The innermost cause, named by its class and message, such as {@code UnknownHostException: example.com}: what a
+     * network failure comes down to, without the wrappers' generic messages.
+     */
+    static String innermost(Throwable failure) {
+        List<Throwable> chain = chain(failure);
+        return describeOne(chain.get(chain.size() - 1), true);
+    }
+
+    /** Whether the exception or one of its causes is of the given type. */
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return chain(failure).stream().anyMatch(type::isInstance);
+    }
+
+    /** The exception and its causes, outermost first, at most {@value #MAX_DEPTH} and without a cycle. */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && chain.size() < MAX_DEPTH && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    private static String describeOne(Throwable failure, boolean innermost) {
+        String message = failure.getMessage();
+        String name = failure.getClass().getSimpleName();
+        if (message == null || message.isBlank()) {
+            return name;
+        }
+        return innermost && !message.contains(name) ? name + ": " + message.strip() : message.strip();
+    }
+}
