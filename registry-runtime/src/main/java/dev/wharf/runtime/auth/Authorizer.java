@@ -1,0 +1,36 @@
+package dev.wharf.runtime.auth;
+
+import dev.wharf.api.v1alpha1.registry.Role;
+import java.util.Optional;
+
+/**
+ * The one authorization check every route goes through: may this principal do what {@code required} allows in a
+ * registry with this access policy? Anonymous callers may only read, and only where the registry allows it; a token
+ * never does more than both its owner's role and its own scope allow.
+ */
+public final class Authorizer {
+
+    private Authorizer() {}
+
+    public static Decision decide(AccessPolicy policy, String registry, Principal principal, Role required) {
+        if (principal.isAnonymous()) {
+            return required == Role.READ && policy.anonymousRead() ? Decision.ALLOW : Decision.AUTHENTICATE;
+        }
+        Optional<Role> granted = policy.roleOf(principal);
+        if (principal.kind() == Principal.Kind.TOKEN) {
+            granted = granted.flatMap(role -> principal.tokenLimit(registry).map(limit -> lower(role, limit)));
+        }
+        if (granted.isPresent() && granted.get().includes(required)) {
+            return Decision.ALLOW;
+        }
+        // An authenticated caller may still read what anonymous callers may.
+        if (required == Role.READ && policy.anonymousRead()) {
+            return Decision.ALLOW;
+        }
+        return Decision.DENY;
+    }
+
+    private static Role lower(Role a, Role b) {
+        return a.includes(b) ? b : a;
+    }
+}
