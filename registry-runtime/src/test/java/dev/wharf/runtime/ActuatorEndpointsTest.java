@@ -2,13 +2,18 @@ package dev.wharf.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.runtime.testing.TestRuntime;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The probes and the metrics endpoint that kubelet and Prometheus use, served by the running application. */
@@ -16,6 +21,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics // Spring Boot tests export no metrics unless asked: the Prometheus registry is under test here.
 class ActuatorEndpointsTest {
+
+    @TempDir
+    static Path root;
+
+    @DynamicPropertySource
+    static void configure(DynamicPropertyRegistry registry) {
+        TestRuntime.configure(registry, root);
+    }
 
     @Autowired
     private WebTestClient client;

@@ -15,6 +15,7 @@ public final class Authenticator {
 
     private final TokenStore tokens;
     private final Clock clock;
+    private final VerifiedPasswords passwords = new VerifiedPasswords();
 
     public Authenticator(TokenStore tokens, Clock clock) {
         this.tokens = tokens;
@@ -35,7 +36,8 @@ public final class Authenticator {
             case Credentials.Bearer bearer -> token(bearer.token());
             case Credentials.Basic basic when ApiTokens.looksLikeToken(basic.password()) -> token(basic.password());
             case Credentials.Basic basic ->
-                Mono.fromCallable(() -> registry.users().authenticate(basic.user(), basic.password()))
+                passwords
+                        .check(registry.users(), basic.user(), basic.password())
                         .flatMap(user -> user.map(Mono::just)
                                 .orElseGet(() -> Mono.error(new AuthenticationFailedException(
                                         "unknown user or wrong password for registry " + registry.registry()))));

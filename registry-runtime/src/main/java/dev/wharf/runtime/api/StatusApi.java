@@ -1,0 +1,83 @@
+package dev.wharf.runtime.api;
+
+import dev.wharf.runtime.config.ConfigurationStore;
+import dev.wharf.runtime.config.ConfiguredRegistry;
+import dev.wharf.runtime.metadata.Registries;
+import dev.wharf.runtime.metadata.RegistryUsage;
+import dev.wharf.runtime.web.AccessGuard;
+import dev.wharf.runtime.web.ServedRegistries;
+import dev.wharf.runtime.web.UnimplementedFormats;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/v1/status}, for operators and the operator: the configuration's state and, per configured registry,
+ * whether it serves and what it holds. Cheap enough to call every minute: one query counts every registry.
+ */
+final class StatusApi {
+
+    /** The health of an upstream until upstream health checks exist. */
+    static final String UNKNOWN = "unknown";
+
+    private final ConfigurationStore configuration;
+    private final ServedRegistries registries;
+    private final AccessGuard guard;
+    private final Registries usage;
+    private final UnimplementedFormats formats;
+
+    StatusApi(
+            ConfigurationStore configuration,
+            ServedRegistries registries,
+            AccessGuard guard,
+            Registries usage,
+            UnimplementedFormats formats) {
+        this.configuration = configuration;
+        this.registries = registries;
+        this.guard = guard;
+        this.usage = usage;
+        this.formats = formats;
+    }
+
+    /** The status; any authenticated caller may read it. */
+    Mono<ServerResponse> get(ServerRequest request) {
+        return guard.requireAuthenticated(request, registries.serving())
+                .then(usage.usageByName())
+                .flatMap(counts -> ApiResponses.json(status(counts)));
+    }
+
+    private StatusView status(Map<String, RegistryUsage> counts) {
+        Map<String, List<String>> unavailable = registries.unavailable();
+        List<StatusView.RegistryStatus> statuses = registries.configured().stream()
+                .map(registry -> status(
+                        registry,
+                        counts.getOrDefault(registry.name(), RegistryUsage.EMPTY),
+                        unavailable.get(registry.name())))
+                .toList();
+        return new StatusView(StatusView.Configuration.of(configuration.status()), statuses);
+    }
+
+    private StatusView.RegistryStatus status(
+            ConfiguredRegistry registry, RegistryUsage counts, @Nullable List<String> problems) {
+        return new StatusView.RegistryStatus(
+                registry.name(),
+                registry.format().id(),
+                formats.isImplemented(registry.format()),
+                problems == null,
+                problems == null ? List.of() : problems,
+                counts.packages(),
+                counts.versions(),
+                counts.files(),
+                counts.storageBytes(),
+                counts.downloads(),
+                counts.lastPushedAt(),
+                registry.upstreamProxies().stream()
+                        .map(proxy -> new StatusView.Upstream(
+                                proxy.name(), proxy.spec().url(), UNKNOWN))
+                        .toList(),
+                null);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.wharf.runtime.api;
+
+import dev.wharf.runtime.config.ConfigurationStatus;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What {@code GET /api/v1/status} answers: the state of the configuration and of every configured registry. */
+record StatusView(Configuration configuration, List<RegistryStatus> registries) {
+
+    /**
+     * The configuration being served.
+     *
+     * @param servingPrevious whether the last change was refused, so an older configuration is still served
+     */
+    record Configuration(
+            String source, Instant lastLoaded, Instant lastChecked, boolean servingPrevious, List<Problem> problems) {
+
+        static Configuration of(ConfigurationStatus status) {
+            return new Configuration(
+                    status.source(),
+                    status.lastLoaded(),
+                    status.lastChecked(),
+                    status.servingPrevious(),
+                    status.problems().stream()
+                            .map(problem -> new Problem(problem.location().toString(), problem.reason()))
+                            .toList());
+        }
+    }
+
+    /** Something wrong with the configuration, and where. */
+    record Problem(String location, String reason) {}
+
+    /**
+     * One registry.
+     *
+     * @param versions the number of versions, which is its artifact count
+     * @param upstreams its UpstreamProxies in order
+     * @param lastCleanupRun when a CleanupPolicy last ran on it; null until cleanup is implemented
+     */
+    record RegistryStatus(
+            String name,
+            String format,
+            boolean implemented,
+            boolean ready,
+            List<String> problems,
+            long packages,
+            long versions,
+            long files,
+            long storageBytes,
+            long downloads,
+            @Nullable Instant lastPushedAt,
+            List<Upstream> upstreams,
+            @Nullable Instant lastCleanupRun) {}
+
+    /**
+     * An UpstreamProxy of a registry.
+     *
+     * @param health {@code unknown} until upstream health checks are implemented
+     */
+    record Upstream(String name, String url, String health) {}
+}

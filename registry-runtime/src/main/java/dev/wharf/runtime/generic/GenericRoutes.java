@@ -1,0 +1,92 @@
+package dev.wharf.runtime.generic;
+
+import dev.wharf.api.v1alpha1.common.Format;
+import dev.wharf.api.v1alpha1.registry.Role;
+import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.web.AccessGuard;
+import dev.wharf.runtime.web.ArtifactLookup;
+import dev.wharf.runtime.web.FileResponses;
+import dev.wharf.runtime.web.FormatRoutes;
+import dev.wharf.runtime.web.Problems;
+import dev.wharf.runtime.web.ServedRegistries;
+import dev.wharf.runtime.web.ServedRegistry;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The routes of the generic format under {@code /generic/<registry>/<package>/<version>/<file path>}: PUT uploads
+ * ({@link GenericUpload}), GET and HEAD download (with {@code latest} as a version), DELETE removes a file, or the
+ * whole version when the URL ends at the version. Errors are RFC 9457 problems.
+ */
+final class GenericRoutes implements FormatRoutes {
+
+    private static final String PATTERN = "/generic/{registry}/{package}/{version}/{*path}";
+
+    private final ServedRegistries registries;
+    private final AccessGuard guard;
+    private final ArtifactLookup lookup;
+    private final FileResponses responses;
+    private final GenericUpload upload;
+    private final Versions versions;
+    private final Files files;
+
+    GenericRoutes(
+            ServedRegistries registries,
+            AccessGuard guard,
+            ArtifactLookup lookup,
+            FileResponses responses,
+            GenericUpload upload,
+            Versions versions,
+            Files files) {
+        this.registries = registries;
+        this.guard = guard;
+        this.lookup = lookup;
+        this.responses = responses;
+        this.upload = upload;
+        this.versions = versions;
+        this.files = files;
+    }
+
+    @Override
+    public Format format() {
+        return Format.GENERIC;
+    }
+
+    @Override
+    public RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route()
+                .PUT(PATTERN, request -> Mono.defer(() -> upload.handle(request)))
+                .GET(PATTERN, request -> Mono.defer(() -> download(request)))
+                .HEAD(PATTERN, request -> Mono.defer(() -> download(request)))
+                .DELETE(PATTERN, request -> Mono.defer(() -> delete(request)))
+                .onError(Throwable.class, (error, request) -> Problems.respond(request, error))
+                .build();
+    }
+
+    private Mono<ServerResponse> download(ServerRequest request) {
+        GenericPath path = GenericPath.of(request).requireFile();
+        ServedRegistry registry = registries.require(path.registry(), Format.GENERIC);
+        return guard.require(request, registry, Role.READ)
+                .then(lookup.findVersion(registry, path.packageName(), path.version()))
+                .flatMap(version -> lookup.findFile(registry, path.packageName(), version, path.filePath()))
+                .flatMap(file -> responses.serve(request, registry, file));
+    }
+
+    private Mono<ServerResponse> delete(ServerRequest request) {
+        GenericPath path = GenericPath.of(request);
+        ServedRegistry registry = registries.require(path.registry(), Format.GENERIC);
+        return guard.require(request, registry, Role.DELETE)
+                .flatMap(principal -> lookup.findPackage(registry, path.packageName())
+                        .flatMap(pkg -> lookup.findExactVersion(registry, pkg, path.version())
+                                .flatMap(version -> path.filePath().isEmpty()
+                                        ? versions.delete(pkg.id(), version.version(), principal.toString())
+                                        : lookup.findFile(registry, pkg.name(), version, path.filePath())
+                                                .flatMap(file ->
+                                                        files.delete(version.id(), file.path(), principal.toString()))))
+                        .then(ServerResponse.noContent().build()));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.wharf.runtime.web;
+
+import dev.wharf.runtime.metadata.DownloadCounter;
+import dev.wharf.runtime.metadata.FileRecord;
+import dev.wharf.runtime.storage.ByteRange;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers a GET or HEAD of a stored file: streamed from its blob, with its content type, its sha256 as
+ * {@code ETag} and {@code X-Checksum-Sha256}, {@code 304} for a matching {@code If-None-Match}, and one byte range
+ * ({@code 206}) when the request asks for it. A download that starts at the first byte is counted.
+ */
+public final class FileResponses {
+
+    /** The header carrying a file's sha256 in hex, as Artifactory and Nexus name it. */
+    public static final String CHECKSUM_HEADER = "X-Checksum-Sha256";
+
+    private final DownloadCounter downloads;
+    private final WebMetrics metrics;
+
+    public FileResponses(DownloadCounter downloads, WebMetrics metrics) {
+        this.downloads = downloads;
+        this.metrics = metrics;
+    }
+
+    /** The response serving {@code file} of {@code registry}. */
+    public Mono<ServerResponse> serve(ServerRequest request, ServedRegistry registry, FileRecord file) {
+        String etag = "\"" + file.digest().hex() + "\"";
+        if (request.headers().header(HttpHeaders.IF_NONE_MATCH).contains(etag)) {
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        Optional<ByteRange> range = ByteRange.parse(request.headers().firstHeader(HttpHeaders.RANGE), file.sizeBytes());
+        long length = range.map(r -> r.lengthIn(file.sizeBytes())).orElse(file.sizeBytes());
+        ServerResponse.BodyBuilder response = ServerResponse.status(
+                        range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .contentLength(length)
+                .eTag(etag)
+                .lastModified(ZonedDateTime.ofInstant(file.createdAt(), ZoneOffset.UTC))
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(CHECKSUM_HEADER, file.digest().hex())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName(file.path()))
+                                .build()
+                                .toString());
+        range.ifPresent(r -> response.header(HttpHeaders.CONTENT_RANGE, r.contentRange(file.sizeBytes())));
+        if (HttpMethod.HEAD.equals(request.method())) {
+            return response.build();
+        }
+        if (range.map(r -> r.offset() == 0).orElse(true)) {
+            downloads.record(file);
+        }
+        return response.body(BodyInserters.fromDataBuffers(registry.store()
+                .read(file.digest(), range.orElse(null))
+                .doOnNext(buffer -> metrics.bytesOut(registry, buffer.readableByteCount()))));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

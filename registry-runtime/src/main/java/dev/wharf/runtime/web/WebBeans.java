@@ -1,0 +1,111 @@
+package dev.wharf.runtime.web;
+
+import dev.wharf.api.v1alpha1.common.Format;
+import dev.wharf.runtime.WharfProperties;
+import dev.wharf.runtime.auth.Authenticator;
+import dev.wharf.runtime.config.ConfigurationStore;
+import dev.wharf.runtime.metadata.ApiTokenRepository;
+import dev.wharf.runtime.metadata.DatabaseProperties;
+import dev.wharf.runtime.metadata.DownloadCounter;
+import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.metadata.Packages;
+import dev.wharf.runtime.metadata.Registries;
+import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.storage.BlobStoreFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The beans every route shares, and the router of the format routes with 501 for the formats not implemented. */
+@Configuration(proxyBeanMethods = false)
+class WebBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebBeans.class);
+
+    @Bean(destroyMethod = "close")
+    BlobStoreFactory blobStoreFactory(
+            WharfProperties wharf,
+            ConfigurationStore configuration,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters) {
+        return new BlobStoreFactory(
+                wharf.dataDir(),
+                (secret, key) -> configuration.current().secrets().resolve(secret, key),
+                clock.getIfAvailable(Clock::systemUTC),
+                meters.getIfAvailable());
+    }
+
+    @Bean(destroyMethod = "close")
+    ServedRegistries servedRegistries(
+            ConfigurationStore configuration,
+            BlobStoreFactory blobStores,
+            Registries registries,
+            DatabaseProperties database) {
+        return new ServedRegistries(configuration, blobStores, registries, database.acquireTimeout());
+    }
+
+    @Bean
+    AccessGuard accessGuard(ApiTokenRepository tokens, ObjectProvider<Clock> clock) {
+        return new AccessGuard(new Authenticator(tokens, clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    @Bean
+    WebMetrics webMetrics(MeterRegistry meters) {
+        return new WebMetrics(meters);
+    }
+
+    @Bean
+    ArtifactLookup artifactLookup(Packages packages, Versions versions, Files files) {
+        return new ArtifactLookup(packages, versions, files);
+    }
+
+    @Bean
+    FileResponses fileResponses(DownloadCounter downloads, WebMetrics metrics) {
+        return new FileResponses(downloads, metrics);
+    }
+
+    @Bean
+    UnimplementedFormats unimplementedFormats(List<FormatRoutes> formats, ServedRegistries registries) {
+        Set<Format> implemented = formats.stream()
+                .map(FormatRoutes::format)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Format.class)));
+        UnimplementedFormats unimplemented = new UnimplementedFormats(implemented, registries);
+        unimplemented
+                .registries()
+                .forEach(registry -> LOG.warn(
+                        "Registry {} serves the {} format, which this runtime does not implement yet: its routes"
+                                + " answer 501",
+                        registry.name(),
+                        registry.format().id()));
+        return unimplemented;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> formatRoutes(
+            List<FormatRoutes> formats,
+            UnimplementedFormats unimplemented,
+            ServedRegistries registries,
+            WebMetrics metrics) {
+        RouterFunctions.Builder router = RouterFunctions.route();
+        for (FormatRoutes format : formats) {
+            router.add(format.routes().filter(metrics.timing(format.format(), registries)));
+        }
+        return router.add(unimplemented.routes()).build();
+    }
+
+    @Bean
+    StorageHealthIndicator storageHealthIndicator(ServedRegistries registries) {
+        return new StorageHealthIndicator(registries);
+    }
+}

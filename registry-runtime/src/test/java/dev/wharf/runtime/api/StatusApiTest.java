@@ -1,0 +1,116 @@
+package dev.wharf.runtime.api;
+
+import static dev.wharf.runtime.api.ApiFixtures.upload;
+import static dev.wharf.runtime.api.ApiFixtures.utf8;
+import static dev.wharf.runtime.testing.TestRuntime.STRANGER;
+import static dev.wharf.runtime.testing.TestRuntime.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.runtime.testing.TestRuntime;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** {@code GET /api/v1/status} against the running runtime; only the figures test stores anything in {@code copies}. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class StatusApiTest {
+
+    @TempDir
+    static Path root;
+
+    @DynamicPropertySource
+    static void configure(DynamicPropertyRegistry registry) {
+        TestRuntime.configure(registry, root);
+    }
+
+    @Autowired
+    private WebTestClient client;
+
+    @Test
+    void statusShouldCountWhatEachRegistryHolds() {
+        upload(client, "copies", "status-app", "1.0", "a.bin", new byte[100]);
+        upload(client, "copies", "status-app", "1.0", "b.bin", new byte[20]);
+        upload(client, "copies", "status-app", "2.0", "a.bin", new byte[3]);
+        upload(client, "copies", "status-lib", "0.1", "lib.txt", utf8("lib"));
+
+        status().expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.registries[?(@.name == 'copies')].packages")
+                .isEqualTo(List.of(2))
+                .jsonPath("$.registries[?(@.name == 'copies')].versions")
+                .isEqualTo(List.of(3))
+                .jsonPath("$.registries[?(@.name == 'copies')].files")
+                .isEqualTo(List.of(4))
+                .jsonPath("$.registries[?(@.name == 'copies')].storageBytes")
+                .isEqualTo(List.of(126))
+                .jsonPath("$.registries[?(@.name == 'copies')].downloads")
+                .isEqualTo(List.of(0))
+                .jsonPath("$.registries[?(@.name == 'copies')].lastPushedAt")
+                .value(value -> assertThat(value.toString()).contains("T"));
+    }
+
+    @Test
+    void statusShouldListEveryConfiguredRegistryWithReadinessAndPlaceholders() {
+        status().expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.registries[*].name")
+                .isEqualTo(List.of("copies", "files", "jars", "public-files"))
+                .jsonPath("$.registries[?(@.name == 'jars')].implemented")
+                .isEqualTo(List.of(false))
+                .jsonPath("$.registries[?(@.name == 'files')].implemented")
+                .isEqualTo(List.of(true))
+                .jsonPath("$.registries[*].ready")
+                .isEqualTo(List.of(true, true, true, true))
+                .jsonPath("$.registries[0].upstreams")
+                .isEmpty()
+                .jsonPath("$.registries[0].lastCleanupRun")
+                .isEmpty();
+    }
+
+    @Test
+    void statusShouldDescribeTheConfiguration() {
+        status().expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.configuration.source")
+                .isNotEmpty()
+                .jsonPath("$.configuration.lastLoaded")
+                .isNotEmpty()
+                .jsonPath("$.configuration.servingPrevious")
+                .isEqualTo(false)
+                .jsonPath("$.configuration.problems")
+                .isEmpty();
+    }
+
+    @Test
+    void statusWhenAnonymousShouldAnswer401() {
+        client.get()
+                .uri("/api/v1/status")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("this endpoint needs an authenticated caller; send credentials (Basic or Bearer)");
+    }
+
+    /** Any authenticated caller may read the status, even one without a role. */
+    private WebTestClient.ResponseSpec status() {
+        return client.get()
+                .uri("/api/v1/status")
+                .header(HttpHeaders.AUTHORIZATION, basic(STRANGER))
+                .exchange();
+    }
+}
