@@ -9,6 +9,7 @@ import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.config.ConfiguredRegistry;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -113,10 +113,12 @@ class EveryRouteIsAuthorizedTest {
      * @param success the status a caller with exactly that role gets on fresh content
      * @param body the request body, or null
      */
-    private record NeedsRole(Role role, int success, @Nullable Body body) implements Rule {}
+    private record NeedsRole(
+            Role role, int success, @Nullable Body body) implements Rule {}
 
     /** Any authenticated caller of any registry, for endpoints of the whole runtime. */
-    private record NeedsAuthentication(int success, @Nullable Body body) implements Rule {}
+    private record NeedsAuthentication(
+            int success, @Nullable Body body) implements Rule {}
 
     /** Anyone; the answer lists only the registries the caller may read. */
     private record ListsReadableRegistries() implements Rule {}
@@ -136,8 +138,9 @@ class EveryRouteIsAuthorizedTest {
     }
 
     private static final Body METADATA = Body.json("{\"team\": \"platform\"}");
-    private static final Body TOKEN = Body.json(
-            "{\"description\": \"authorization test\", \"expiresInDays\": 1, \"scopes\": {\"" + PUBLIC + "\": \"read\"}}");
+    private static final Body TOKEN =
+            Body.json("{\"description\": \"authorization test\", \"expiresInDays\": 1, \"scopes\": {\"" + PUBLIC
+                    + "\": \"read\"}}");
 
     /**
      * The authorization table: every route the runtime serves, keyed as {@link RouteInventory.Route#key()} names it,
@@ -146,8 +149,7 @@ class EveryRouteIsAuthorizedTest {
     private Map<String, Rule> table() {
         Map<String, Rule> table = new LinkedHashMap<>();
         table.put(
-                "PUT " + GENERIC,
-                new NeedsRole(Role.WRITE, 200, new Body(RouteFixture.CONTENT, MediaType.TEXT_PLAIN)));
+                "PUT " + GENERIC, new NeedsRole(Role.WRITE, 200, new Body(RouteFixture.CONTENT, MediaType.TEXT_PLAIN)));
         table.put("GET " + GENERIC, new NeedsRole(Role.READ, 200, null));
         table.put("HEAD " + GENERIC, new NeedsRole(Role.READ, 200, null));
         table.put("DELETE " + GENERIC, new NeedsRole(Role.DELETE, 204, null));
@@ -227,9 +229,11 @@ class EveryRouteIsAuthorizedTest {
             String reason = "the " + format.id() + " format is not implemented: its base path answers " + status
                     + " for registry '" + registry + "' and serves nothing";
             String base = format == Format.DOCKER ? "/v2" : "/" + format.id();
-            table.put("* " + base + "/{registry}/**", new Unguarded(reason, base + "/" + registry + "/any/path", status));
+            table.put(
+                    "* " + base + "/{registry}/**", new Unguarded(reason, base + "/" + registry + "/any/path", status));
             if (format == Format.DOCKER) {
-                table.put("* /v2/", new Unguarded("the docker format is not implemented: /v2/ answers 404", "/v2/", 404));
+                table.put(
+                        "* /v2/", new Unguarded("the docker format is not implemented: /v2/ answers 404", "/v2/", 404));
             } else {
                 table.put("* " + base + "/{registry}", new Unguarded(reason, base + "/" + registry, status));
             }
@@ -252,8 +256,9 @@ class EveryRouteIsAuthorizedTest {
 
     @Test
     void everyEntryOfTheAuthorizationTableShouldBeARouteTheRuntimeServes() {
-        Set<String> served =
-                RouteInventory.of(context).stream().map(RouteInventory.Route::key).collect(Collectors.toSet());
+        Set<String> served = RouteInventory.of(context).stream()
+                .map(RouteInventory.Route::key)
+                .collect(Collectors.toSet());
         Set<String> stale = new TreeSet<>(table().keySet());
         stale.removeAll(served);
 
@@ -264,18 +269,21 @@ class EveryRouteIsAuthorizedTest {
 
     @Test
     void annotatedControllersShouldServeNothingOutsideTheRouterFunctions() {
-        assertThat(context.getBean(RequestMappingHandlerMapping.class)
-                        .getHandlerMethods()
-                        .keySet())
-                .as("@RequestMapping handlers escape this test's route inventory; serve them as RouterFunction beans")
-                .isEmpty();
+        Map<String, RequestMappingHandlerMapping> mappings =
+                context.getBeansOfType(RequestMappingHandlerMapping.class);
+
+        assertThat(mappings).isNotEmpty();
+        mappings.forEach((name, mapping) -> assertThat(
+                        mapping.getHandlerMethods().keySet())
+                .as("@RequestMapping handlers of %s escape this test's route inventory; serve them as RouterFunction"
+                        + " beans", name)
+                .isEmpty());
     }
 
     @Test
     void actuatorEndpointsServedWithoutCredentialsShouldBeOnlyTheProbesAndMetrics() {
         Set<String> exposed = context.getBean(PathMappedEndpoints.class).stream()
-                .map(PathMappedEndpoint::getEndpointId)
-                .map(Object::toString)
+                .map(PathMappedEndpoint::getRootPath)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(PUBLIC_ACTUATOR_ENDPOINTS.keySet())
@@ -347,11 +355,11 @@ class EveryRouteIsAuthorizedTest {
                     () -> assertChallenged(send(method, publicUrl, null, needs.body()))));
         }
         String user = userWith(needs.role());
-        checks.add(DynamicTest.dynamicTest("" + user + " with the " + roleName(needs.role()) + " role gets "
-                + needs.success(), () -> {
-            String url = RouteFixture.create(client, PRIVATE).url(route.pattern(), "1");
-            assertStatus(send(method, url, basic(user), needs.body()), needs.success());
-        }));
+        checks.add(DynamicTest.dynamicTest(
+                "" + user + " with the " + roleName(needs.role()) + " role gets " + needs.success(), () -> {
+                    String url = RouteFixture.create(client, PRIVATE).url(route.pattern(), "1");
+                    assertStatus(send(method, url, basic(user), needs.body()), needs.success());
+                }));
         return checks.stream();
     }
 
@@ -376,7 +384,8 @@ class EveryRouteIsAuthorizedTest {
         String url = route.pattern();
         return Stream.of(
                 DynamicTest.dynamicTest(
-                        "anonymous sees only " + PUBLIC, () -> assertThat(names(url, null)).containsExactly(PUBLIC)),
+                        "anonymous sees only " + PUBLIC,
+                        () -> assertThat(names(url, null)).containsExactly(PUBLIC)),
                 DynamicTest.dynamicTest(
                         STRANGER + " without any role sees only " + PUBLIC,
                         () -> assertThat(names(url, basic(STRANGER))).containsExactly(PUBLIC)),
@@ -384,8 +393,7 @@ class EveryRouteIsAuthorizedTest {
                         READER + " sees " + PRIVATE + " too",
                         () -> assertThat(names(url, basic(READER))).contains(PRIVATE, PUBLIC)),
                 DynamicTest.dynamicTest(
-                        "a wrong password gets 401",
-                        () -> assertChallenged(send(method, url, wrongPassword(), null))));
+                        "a wrong password gets 401", () -> assertChallenged(send(method, url, wrongPassword(), null))));
     }
 
     private List<String> names(String url, @Nullable String authorization) {

@@ -31,8 +31,8 @@ record RouteFixture(String registry, String packageName) {
 
     /** Uploads the file and sets the metadata as the writer; fails the test unless the registry stores both. */
     static RouteFixture create(WebTestClient client, String registry) {
-        RouteFixture fixture =
-                new RouteFixture(registry, "authz-" + UUID.randomUUID().toString().substring(0, 8));
+        RouteFixture fixture = new RouteFixture(
+                registry, "authz-" + UUID.randomUUID().toString().substring(0, 8));
         client.put()
                 .uri("/generic/" + registry + "/" + fixture.packageName + "/" + VERSION + "/" + FILE)
                 .header(HttpHeaders.AUTHORIZATION, basic(WRITER))

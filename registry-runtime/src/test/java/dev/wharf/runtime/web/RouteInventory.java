@@ -112,7 +112,8 @@ final class RouteInventory {
      *
      * @param methods upper-case method names, sorted
      */
-    private record Alternative(@Nullable Set<String> methods, @Nullable String path, List<String> conditions) {
+    private record Alternative(
+            @Nullable Set<String> methods, @Nullable String path, List<String> conditions) {
 
         static final Alternative ANY = new Alternative(null, null, List.of());
 
@@ -232,6 +233,7 @@ final class RouteInventory {
         }
 
         @Override
+        @SuppressWarnings("removal")
         public void pathExtension(String extension) {
             condition("extension " + extension);
         }
