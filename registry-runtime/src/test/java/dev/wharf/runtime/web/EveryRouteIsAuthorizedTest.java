@@ -98,10 +98,36 @@ class EveryRouteIsAuthorizedTest {
     @Autowired
     private ServedRegistries registries;
 
+    /** An admin's API token that may only read, in every registry of the test runtime. */
+    private static @Nullable String readOnlyToken;
+
+    /** An admin's API token for the copy target only, none of the registries the routes name. */
+    private static @Nullable String otherRegistryToken;
+
     @BeforeAll
     static void createContent(@Autowired WebTestClient client) {
         privateContent = RouteFixture.create(client, PRIVATE);
         publicContent = RouteFixture.create(client, PUBLIC);
+        readOnlyToken = issueToken(
+                client,
+                "{\"" + PRIVATE + "\": \"read\", \"" + PUBLIC + "\": \"read\", \"" + COPY_TARGET + "\": \"read\"}");
+        otherRegistryToken = issueToken(client, "{\"" + COPY_TARGET + "\": \"admin\"}");
+    }
+
+    private static String issueToken(WebTestClient client, String scopes) {
+        byte[] issued = client.post()
+                .uri("/api/v1/tokens")
+                .header(HttpHeaders.AUTHORIZATION, basic(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        "{\"description\": \"authorization test\", \"expiresInDays\": 1, \"scopes\": " + scopes + "}")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        return JsonPath.read(new String(issued == null ? new byte[0] : issued, StandardCharsets.UTF_8), "$.token");
     }
 
     /** What a route needs from its caller. */
@@ -269,15 +295,16 @@ class EveryRouteIsAuthorizedTest {
 
     @Test
     void annotatedControllersShouldServeNothingOutsideTheRouterFunctions() {
-        Map<String, RequestMappingHandlerMapping> mappings =
-                context.getBeansOfType(RequestMappingHandlerMapping.class);
+        Map<String, RequestMappingHandlerMapping> mappings = context.getBeansOfType(RequestMappingHandlerMapping.class);
 
         assertThat(mappings).isNotEmpty();
-        mappings.forEach((name, mapping) -> assertThat(
-                        mapping.getHandlerMethods().keySet())
-                .as("@RequestMapping handlers of %s escape this test's route inventory; serve them as RouterFunction"
-                        + " beans", name)
-                .isEmpty());
+        mappings.forEach(
+                (name, mapping) -> assertThat(mapping.getHandlerMethods().keySet())
+                        .as(
+                                "@RequestMapping handlers of %s escape this test's route inventory; serve them as RouterFunction"
+                                        + " beans",
+                                name)
+                        .isEmpty());
     }
 
     @Test
@@ -345,11 +372,24 @@ class EveryRouteIsAuthorizedTest {
                     below + ", one role short of " + roleName(needs.role()) + ", gets 403",
                     () -> assertStatus(send(method, privateUrl, basic(below), needs.body()), 403)));
         }
+        checks.add(DynamicTest.dynamicTest(
+                "an admin's API token without a scope for " + PRIVATE + " gets 403",
+                () -> assertStatus(send(method, privateUrl, bearer(otherRegistryToken), needs.body()), 403)));
         if (needs.role() == Role.READ) {
+            checks.add(DynamicTest.dynamicTest(
+                    "an admin's API token scoped to read gets " + needs.success(),
+                    () -> assertStatus(
+                            send(method, privateUrl, bearer(readOnlyToken), needs.body()), needs.success())));
             checks.add(DynamicTest.dynamicTest(
                     "anonymous on " + PUBLIC + ", which allows anonymous read, gets " + needs.success(),
                     () -> assertStatus(send(method, publicUrl, null, needs.body()), needs.success())));
+            checks.add(DynamicTest.dynamicTest(
+                    "a wrong password on " + PUBLIC + " gets 401, not anonymous access",
+                    () -> assertChallenged(send(method, publicUrl, wrongPassword(), needs.body()))));
         } else {
+            checks.add(DynamicTest.dynamicTest(
+                    "an admin's API token scoped to read gets 403",
+                    () -> assertStatus(send(method, privateUrl, bearer(readOnlyToken), needs.body()), 403)));
             checks.add(DynamicTest.dynamicTest(
                     "anonymous on " + PUBLIC + ", which allows only anonymous read, gets 401",
                     () -> assertChallenged(send(method, publicUrl, null, needs.body()))));
@@ -452,6 +492,13 @@ class EveryRouteIsAuthorizedTest {
             throw new IllegalStateException("the @BeforeAll content is missing");
         }
         return fixture;
+    }
+
+    private static String bearer(@Nullable String token) {
+        if (token == null) {
+            throw new IllegalStateException("the @BeforeAll API tokens are missing");
+        }
+        return "Bearer " + token;
     }
 
     private static String wrongPassword() {
