@@ -52,9 +52,10 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 
 /**
  * Every route of the running runtime, found by walking its {@code RouterFunction} beans, refuses a caller without the
- * role the route needs: 401 with a challenge for anonymous callers and bad passwords, 403 for a user one role short or
- * without any role. The {@link #table() table} says what each route needs; a route it does not name fails, so a new
- * format's routes cannot go unchecked.
+ * role the route needs: 401 with a challenge for anonymous callers and wrong passwords, 403 for a user one role short,
+ * a user without any role, and an API token whose scopes do not allow it; a registry that allows anonymous read serves
+ * its read routes anonymously and still answers 401 to anonymous writes. The {@link #table() table} says what each
+ * route needs; a route it does not name fails, so a new format's routes cannot go unchecked.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -86,6 +87,12 @@ class EveryRouteIsAuthorizedTest {
     private static @Nullable RouteFixture privateContent;
     private static @Nullable RouteFixture publicContent;
 
+    /** An admin's API token that may only read, in every registry of the test runtime. */
+    private static @Nullable String readOnlyToken;
+
+    /** An admin's API token for the copy target only, none of the registries the routes name. */
+    private static @Nullable String otherRegistryToken;
+
     @Autowired
     private WebTestClient client;
 
@@ -97,12 +104,6 @@ class EveryRouteIsAuthorizedTest {
 
     @Autowired
     private ServedRegistries registries;
-
-    /** An admin's API token that may only read, in every registry of the test runtime. */
-    private static @Nullable String readOnlyToken;
-
-    /** An admin's API token for the copy target only, none of the registries the routes name. */
-    private static @Nullable String otherRegistryToken;
 
     @BeforeAll
     static void createContent(@Autowired WebTestClient client) {
@@ -156,6 +157,7 @@ class EveryRouteIsAuthorizedTest {
      */
     private record Unguarded(String reason, String probe, int status) implements Rule {}
 
+    /** A request body and its content type. */
     private record Body(String content, MediaType type) {
 
         static Body json(String json) {
@@ -313,10 +315,11 @@ class EveryRouteIsAuthorizedTest {
                 .map(PathMappedEndpoint::getRootPath)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(PUBLIC_ACTUATOR_ENDPOINTS.keySet())
+        assertThat(exposed)
                 .as("actuator endpoints are not behind the access guard; expose only those of"
                         + " PUBLIC_ACTUATOR_ENDPOINTS, or guard a new one")
-                .containsAll(exposed);
+                .isNotEmpty()
+                .isSubsetOf(PUBLIC_ACTUATOR_ENDPOINTS.keySet());
     }
 
     /** Per route, a container of checks named after the route; a route not in the table fails. */

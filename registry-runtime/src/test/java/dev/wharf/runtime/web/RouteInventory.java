@@ -157,6 +157,7 @@ final class RouteInventory {
         List<Alternative> alternatives();
     }
 
+    /** A method set, a path or a condition. */
     private record Leaf(Alternative alternative) implements Node {
         @Override
         public List<Alternative> alternatives() {
@@ -164,6 +165,7 @@ final class RouteInventory {
         }
     }
 
+    /** Every child at once. */
     private record All(List<Node> children) implements Node {
         @Override
         public List<Alternative> alternatives() {
@@ -181,6 +183,7 @@ final class RouteInventory {
         }
     }
 
+    /** Any one child. */
     private record Any(List<Node> children) implements Node {
         @Override
         public List<Alternative> alternatives() {
