@@ -80,8 +80,7 @@ class ArgoCdHealthCheckTest {
                           conditions:
                             - {type: Available, status: "False", reason: PodsNotReady}
                             - {type: Ready, status: "True", reason: Available, observedGeneration: 2}
-                        """)
-                .getFirst();
+                        """).getFirst();
 
         assertThat(check.health(resource)).isEqualTo(new Health("Healthy", "Available"));
     }

@@ -17,7 +17,8 @@ class ChartNotesTest {
 
     @Test
     void sampleRegistryInNotesShouldBeValidForTheCrds() {
-        Matcher matcher = HERE_DOCUMENT.matcher(RepositoryFiles.read(CHART.resolve("templates").resolve("NOTES.txt")));
+        Matcher matcher = HERE_DOCUMENT.matcher(
+                RepositoryFiles.read(CHART.resolve("templates").resolve("NOTES.txt")));
         assertThat(matcher.find()).as("NOTES.txt shows a Registry to apply").isTrue();
         JsonNode registry =
                 RepositoryFiles.documents(matcher.group(1).stripIndent()).getFirst();

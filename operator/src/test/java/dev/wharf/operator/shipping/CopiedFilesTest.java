@@ -26,7 +26,8 @@ class CopiedFilesTest {
     static final Path CHART_CRDS = CHART.resolve("crds");
     static final Path CONFIG_SAMPLES = CONFIG.resolve("samples");
 
-    static final String COPY_CRDS = "for d in config/crd/bases charts/wharf/crds; do cp crds/*.wharf.dev-v1.yml $d/; done";
+    static final String COPY_CRDS =
+            "for d in config/crd/bases charts/wharf/crds; do cp crds/*.wharf.dev-v1.yml $d/; done";
     static final String COPY_SAMPLES = "cp samples/cluster/registries.yaml samples/cluster/upstreams.yaml"
             + " samples/policies/*.yaml config/samples/";
 
@@ -40,15 +41,16 @@ class CopiedFilesTest {
                                 SAMPLES.resolve("cluster").resolve("registries.yaml"),
                                 SAMPLES.resolve("cluster").resolve("upstreams.yaml")),
                         RepositoryFiles.filesIn(SAMPLES.resolve("policies"), ".yaml").stream())
-                .map(original ->
-                        Arguments.of(original, CONFIG_SAMPLES.resolve(original.getFileName()), COPY_SAMPLES));
+                .map(original -> Arguments.of(original, CONFIG_SAMPLES.resolve(original.getFileName()), COPY_SAMPLES));
         return Stream.concat(crds, samples);
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("copies")
     void copyWhenOriginalChangedShouldEqualOriginal(Path original, Path copy, String fix) {
-        assertThat(copy).as("%s is missing; run: %s", ROOT.relativize(copy), fix).isRegularFile();
+        assertThat(copy)
+                .as("%s is missing; run: %s", ROOT.relativize(copy), fix)
+                .isRegularFile();
         assertThat(RepositoryFiles.read(copy))
                 .as("%s differs from %s; run: %s", ROOT.relativize(copy), ROOT.relativize(original), fix)
                 .isEqualTo(RepositoryFiles.read(original));

@@ -22,7 +22,8 @@ class HealthCheckReasonsTest {
     static final List<String> KINDS = List.of("Registry", "UpstreamProxy", "CleanupPolicy", "FirewallPolicy");
 
     private final LuaHealthCheck check = new LuaHealthCheck(LuaHealthCheck.SCRIPT);
-    private final JsonNode anyResource = RepositoryFiles.documents("kind: Registry").getFirst();
+    private final JsonNode anyResource =
+            RepositoryFiles.documents("kind: Registry").getFirst();
 
     @Test
     void everyReasonOfTheOperatorShouldBeClassifiedByTheHealthCheck() {
@@ -62,8 +63,8 @@ class HealthCheckReasonsTest {
         Set<String> reasons = new HashSet<>();
         for (JsonNode test : ArgoCdHealthCheckTest.cases()) {
             if (test.path("healthStatus").path("status").asText().equals("Healthy")) {
-                JsonNode resource = RepositoryFiles.documents(
-                                ArgoCdHealthCheckTest.DIRECTORY.resolve(test.path("inputPath").asText()))
+                JsonNode resource = RepositoryFiles.documents(ArgoCdHealthCheckTest.DIRECTORY.resolve(
+                                test.path("inputPath").asText()))
                         .getFirst();
                 for (JsonNode condition : resource.path("status").path("conditions")) {
                     if (condition.path("type").asText().equals("Ready")) {

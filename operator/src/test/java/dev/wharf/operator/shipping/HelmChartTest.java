@@ -27,14 +27,19 @@ class HelmChartTest {
     static final String NAMESPACE = "wharf-system";
     /** helm-java renders for Kubernetes 1.20 unless told; the chart needs 1.25 or newer. */
     static final String KUBE_VERSION = "v1.33.0";
-    static final Path VALUES = Path.of("src", "test", "resources", "shipping", "helm").toAbsolutePath();
+
+    static final Path VALUES =
+            Path.of("src", "test", "resources", "shipping", "helm").toAbsolutePath();
 
     @TempDir
     Path work;
 
     private static List<JsonNode> render(String valuesFile) {
-        TemplateCommand template =
-                new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+        TemplateCommand template = new Helm(CHART)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION);
         if (!valuesFile.isEmpty()) {
             template = template.withValuesFile(VALUES.resolve(valuesFile));
         }
@@ -47,8 +52,12 @@ class HelmChartTest {
 
     private static Map<String, String> environment(List<JsonNode> objects) {
         JsonNode deployment = RepositoryFiles.named(objects, "Deployment", "wharf-operator");
-        return OperatorDeployments.environment(
-                deployment.path("spec").path("template").path("spec").path("containers").path(0));
+        return OperatorDeployments.environment(deployment
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .path(0));
     }
 
     @ParameterizedTest(name = "values {0}")
@@ -96,8 +105,8 @@ class HelmChartTest {
         assertThat(RepositoryFiles.named(objects, "ClusterRoleBinding", "wharf-operator")
                         .path("subjects")
                         .path(0))
-                .isEqualTo(RepositoryFiles.documents("{kind: ServiceAccount, name: wharf-operator, namespace: "
-                                + NAMESPACE + "}")
+                .isEqualTo(RepositoryFiles.documents(
+                                "{kind: ServiceAccount, name: wharf-operator, namespace: " + NAMESPACE + "}")
                         .getFirst());
         assertThat(RbacRules.grants(RepositoryFiles.named(objects, "Role", "wharf-operator-leader-election")))
                 .isEqualTo(RbacRulesTest.LEADER_ELECTION);
@@ -129,8 +138,10 @@ class HelmChartTest {
                 .extracting(binding -> binding.path("metadata").path("name").asText())
                 .containsExactly("wharf-operator-crds");
         assertThat(RepositoryFiles.ofKind(objects, "RoleBinding"))
-                .filteredOn(binding -> binding.path("roleRef").path("name").asText().equals("wharf-operator"))
-                .extracting(binding -> binding.path("metadata").path("namespace").asText())
+                .filteredOn(
+                        binding -> binding.path("roleRef").path("name").asText().equals("wharf-operator"))
+                .extracting(
+                        binding -> binding.path("metadata").path("namespace").asText())
                 .containsExactlyInAnyOrder("artifacts", "ci");
         assertThat(environment(objects)).containsEntry("WHARF_NAMESPACES", "artifacts,ci");
         assertThat(RepositoryFiles.named(objects, "Deployment", "wharf-operator")
@@ -147,7 +158,11 @@ class HelmChartTest {
         JsonNode monitor = RepositoryFiles.named(objects, "ServiceMonitor", "wharf-operator");
         assertThat(monitor.path("metadata").path("labels").path("release").asText())
                 .isEqualTo("prometheus");
-        assertThat(monitor.path("spec").path("endpoints").path(0).path("interval").asText())
+        assertThat(monitor.path("spec")
+                        .path("endpoints")
+                        .path(0)
+                        .path("interval")
+                        .asText())
                 .isEqualTo("15s");
         JsonNode service = RepositoryFiles.named(objects, "Service", "wharf-operator-metrics");
         assertThat(service.path("spec").path("ports").path(0).path("port").asInt())
@@ -173,7 +188,8 @@ class HelmChartTest {
         TemplateCommand template = new Helm(CHART)
                 .template()
                 .withName(RELEASE)
-                .withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
                 .set("replicas", 2);
 
         assertThatThrownBy(template::call)
@@ -186,7 +202,8 @@ class HelmChartTest {
         TemplateCommand template = new Helm(CHART)
                 .template()
                 .withName(RELEASE)
-                .withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
                 .set("logFormat", "xml");
 
         assertThatThrownBy(template::call).hasMessageContaining("logFormat");
@@ -205,7 +222,8 @@ class HelmChartTest {
                 }
             }
         }
-        ObjectNode values = (ObjectNode) RepositoryFiles.documents(CHART.resolve("values.yaml")).getFirst();
+        ObjectNode values = (ObjectNode)
+                RepositoryFiles.documents(CHART.resolve("values.yaml")).getFirst();
         JsonNode overlay = RepositoryFiles.documents(VALUES.resolve(valuesFile)).getFirst();
         RepositoryFiles.YAML.readerForUpdating(values).readValue(overlay);
         Files.writeString(chart.resolve("values.yaml"), RepositoryFiles.YAML.writeValueAsString(values));

@@ -65,7 +65,8 @@ class KustomizationResourcesTest {
         }
 
         assertThat(missing)
-                .as("%s names resources that do not exist (a directory needs a kustomization.yaml)",
+                .as(
+                        "%s names resources that do not exist (a directory needs a kustomization.yaml)",
                         ROOT.relativize(kustomization))
                 .isEmpty();
     }

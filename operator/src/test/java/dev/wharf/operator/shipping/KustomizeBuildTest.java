@@ -21,13 +21,17 @@ class KustomizeBuildTest {
     }
 
     private static List<JsonNode> build(String base) {
-        assumeTrue(tool.isPresent(), () -> "Skipping the kustomize build of config/" + base
-                + ": no kustomize that can build it; " + Kustomize.INSTALL);
+        assumeTrue(
+                tool.isPresent(),
+                () -> "Skipping the kustomize build of config/" + base + ": no kustomize that can build it; "
+                        + Kustomize.INSTALL);
         return RepositoryFiles.documents(tool.orElseThrow().build(CONFIG.resolve(base)));
     }
 
     private static List<String> kinds(List<JsonNode> documents) {
-        return documents.stream().map(document -> document.path("kind").asText()).toList();
+        return documents.stream()
+                .map(document -> document.path("kind").asText())
+                .toList();
     }
 
     @Test
@@ -101,7 +105,10 @@ class KustomizeBuildTest {
                         "resource.customizations.health.wharf.dev_UpstreamProxy",
                         "resource.customizations.health.wharf.dev_CleanupPolicy",
                         "resource.customizations.health.wharf.dev_FirewallPolicy");
-        assertThat(config.path("data").path("resource.customizations.health.wharf.dev_Registry").asText())
-                .isEqualTo(RepositoryFiles.read(CONFIG.resolve("argocd").resolve("health").resolve("health.lua")));
+        assertThat(config.path("data")
+                        .path("resource.customizations.health.wharf.dev_Registry")
+                        .asText())
+                .isEqualTo(RepositoryFiles.read(
+                        CONFIG.resolve("argocd").resolve("health").resolve("health.lua")));
     }
 }

@@ -18,7 +18,8 @@ import org.luaj.vm2.lib.jse.JsePlatform;
  */
 final class LuaHealthCheck {
 
-    static final Path SCRIPT = RepositoryFiles.CONFIG.resolve("argocd").resolve("health").resolve("health.lua");
+    static final Path SCRIPT =
+            RepositoryFiles.CONFIG.resolve("argocd").resolve("health").resolve("health.lua");
 
     private final String script;
 
@@ -32,7 +33,8 @@ final class LuaHealthCheck {
     Health health(JsonNode resource) {
         Globals globals = run(resource);
         LuaValue result = globals.get("__result");
-        return new Health(result.get("status").tojstring(), result.get("message").optjstring(""));
+        return new Health(
+                result.get("status").tojstring(), result.get("message").optjstring(""));
     }
 
     /** A table of tables the script leaves as a global, such as {@code HEALS_BY_ITSELF}: kind to reasons. */

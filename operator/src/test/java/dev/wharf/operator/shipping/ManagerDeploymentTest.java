@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class ManagerDeploymentTest {
 
     private final JsonNode deployment = RepositoryFiles.named(
-            RepositoryFiles.documents(CONFIG.resolve("manager").resolve("manager.yaml")), "Deployment", "wharf-operator");
+            RepositoryFiles.documents(CONFIG.resolve("manager").resolve("manager.yaml")),
+            "Deployment",
+            "wharf-operator");
 
     @Test
     void managerShouldRunTheOperatorWithProbesOnItsHealthServerAndNoPrivileges() {
@@ -21,8 +23,12 @@ class ManagerDeploymentTest {
 
     @Test
     void managerShouldWatchEveryNamespaceAndElectALeader() {
-        Map<String, String> environment = OperatorDeployments.environment(
-                deployment.path("spec").path("template").path("spec").path("containers").path(0));
+        Map<String, String> environment = OperatorDeployments.environment(deployment
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .path(0));
         environment.put("KUBERNETES_SERVICE_HOST", "10.96.0.1");
 
         OperatorSettings settings = OperatorSettings.parse(environment);
@@ -41,7 +47,12 @@ class ManagerDeploymentTest {
 
     @Test
     void managerShouldUseTheServiceAccountThatRbacBinds() {
-        assertThat(deployment.path("spec").path("template").path("spec").path("serviceAccountName").asText())
+        assertThat(deployment
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("serviceAccountName")
+                        .asText())
                 .isEqualTo("wharf-operator");
     }
 }

@@ -34,8 +34,10 @@ final class OperatorDeployments {
     static Map<String, String> environment(JsonNode container) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (JsonNode variable : container.path("env")) {
-            String fieldPath =
-                    variable.path("valueFrom").path("fieldRef").path("fieldPath").asText();
+            String fieldPath = variable.path("valueFrom")
+                    .path("fieldRef")
+                    .path("fieldPath")
+                    .asText();
             environment.put(
                     variable.path("name").asText(),
                     fieldPath.equals("metadata.namespace")
@@ -73,7 +75,11 @@ final class OperatorDeployments {
                     .as(probe)
                     .isEqualTo("health");
         }
-        softly.assertThat(container.path("readinessProbe").path("httpGet").path("path").asText())
+        softly.assertThat(container
+                        .path("readinessProbe")
+                        .path("httpGet")
+                        .path("path")
+                        .asText())
                 .isEqualTo("/readyz");
 
         JsonNode security = container.path("securityContext");
@@ -83,24 +89,36 @@ final class OperatorDeployments {
         softly.assertThat(pod.path("securityContext").path("runAsUser").asInt())
                 .as("pod runAsUser")
                 .isPositive();
-        softly.assertThat(security.path("runAsNonRoot").asBoolean()).as("runAsNonRoot").isTrue();
+        softly.assertThat(security.path("runAsNonRoot").asBoolean())
+                .as("runAsNonRoot")
+                .isTrue();
         softly.assertThat(security.path("readOnlyRootFilesystem").asBoolean())
                 .as("readOnlyRootFilesystem")
                 .isTrue();
         softly.assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
                 .as("allowPrivilegeEscalation")
                 .isFalse();
-        softly.assertThat(security.path("capabilities").path("drop").valueStream().map(JsonNode::asText))
+        softly.assertThat(
+                        security.path("capabilities").path("drop").valueStream().map(JsonNode::asText))
                 .as("capabilities dropped")
                 .containsExactly("ALL");
         softly.assertThat(security.path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
-        softly.assertThat(container.path("resources").path("requests").path("cpu").isMissingNode())
+        softly.assertThat(
+                        container.path("resources").path("requests").path("cpu").isMissingNode())
                 .as("a CPU request")
                 .isFalse();
-        softly.assertThat(container.path("resources").path("requests").path("memory").isMissingNode())
+        softly.assertThat(container
+                        .path("resources")
+                        .path("requests")
+                        .path("memory")
+                        .isMissingNode())
                 .as("a memory request")
                 .isFalse();
-        softly.assertThat(container.path("resources").path("limits").path("memory").isMissingNode())
+        softly.assertThat(container
+                        .path("resources")
+                        .path("limits")
+                        .path("memory")
+                        .isMissingNode())
                 .as("a memory limit")
                 .isFalse();
         softly.assertThat(container.path("volumeMounts").findValuesAsText("mountPath"))

@@ -35,7 +35,8 @@ final class RbacRules {
     /** Where a role holds a {@code *}, as {@code Kind name: field value}; empty when it holds none. */
     static List<String> wildcards(JsonNode role) {
         List<String> found = new ArrayList<>();
-        String name = role.path("kind").asText() + " " + role.path("metadata").path("name").asText();
+        String name = role.path("kind").asText() + " "
+                + role.path("metadata").path("name").asText();
         for (JsonNode rule : role.path("rules")) {
             for (String field : RULE_FIELDS) {
                 for (JsonNode value : rule.path(field)) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The operator's RBAC in config/rbac grants exactly what the operator uses, never through a wildcard. */
@@ -21,14 +20,24 @@ class RbacRulesTest {
      * Events.
      */
     static final Set<String> NAMESPACED = union(
-            grants("wharf.dev", List.of("registries", "upstreamproxies", "cleanuppolicies", "firewallpolicies"),
+            grants(
+                    "wharf.dev",
+                    List.of("registries", "upstreamproxies", "cleanuppolicies", "firewallpolicies"),
                     List.of("get", "list", "watch", "patch", "update")),
-            grants("wharf.dev",
-                    List.of("registries/status", "upstreamproxies/status", "cleanuppolicies/status",
+            grants(
+                    "wharf.dev",
+                    List.of(
+                            "registries/status",
+                            "upstreamproxies/status",
+                            "cleanuppolicies/status",
                             "firewallpolicies/status"),
                     List.of("get", "patch", "update")),
-            grants("wharf.dev",
-                    List.of("registries/finalizers", "upstreamproxies/finalizers", "cleanuppolicies/finalizers",
+            grants(
+                    "wharf.dev",
+                    List.of(
+                            "registries/finalizers",
+                            "upstreamproxies/finalizers",
+                            "cleanuppolicies/finalizers",
                             "firewallpolicies/finalizers"),
                     List.of("update")),
             grants("core", List.of("serviceaccounts", "configmaps", "services"), MANAGE),
@@ -49,7 +58,8 @@ class RbacRulesTest {
     static final Set<String> LEADER_ELECTION =
             grants("coordination.k8s.io", List.of("leases"), List.of("get", "create", "update"));
 
-    private final List<JsonNode> rbac = RepositoryFiles.documents(CONFIG.resolve("rbac").resolve("role.yaml"));
+    private final List<JsonNode> rbac =
+            RepositoryFiles.documents(CONFIG.resolve("rbac").resolve("role.yaml"));
 
     @Test
     void rolesShouldHoldNoWildcard() {
@@ -58,7 +68,9 @@ class RbacRulesTest {
                 .flatMap(role -> RbacRules.wildcards(role).stream())
                 .toList();
 
-        assertThat(wildcards).as("config/rbac/role.yaml: list resources and verbs by name").isEmpty();
+        assertThat(wildcards)
+                .as("config/rbac/role.yaml: list resources and verbs by name")
+                .isEmpty();
     }
 
     @Test
@@ -73,8 +85,7 @@ class RbacRulesTest {
                           - apiGroups: ["*"]
                             resources: [secrets]
                             verbs: [get]
-                        """)
-                .getFirst();
+                        """).getFirst();
 
         assertThat(RbacRules.wildcards(role))
                 .containsExactly("ClusterRole too-much: verbs *", "ClusterRole too-much: apiGroups *");
@@ -107,14 +118,15 @@ class RbacRulesTest {
 
     @Test
     void bindingsShouldGiveEachRoleToTheOperatorServiceAccount() {
-        List<JsonNode> bindings = RepositoryFiles.documents(CONFIG.resolve("rbac").resolve("role_binding.yaml"));
+        List<JsonNode> bindings =
+                RepositoryFiles.documents(CONFIG.resolve("rbac").resolve("role_binding.yaml"));
 
         assertThat(bindings)
                 .extracting(binding -> binding.path("roleRef").path("name").asText())
-                .containsExactlyInAnyOrder(
-                        "wharf-operator", "wharf-operator-crds", "wharf-operator-leader-election");
+                .containsExactlyInAnyOrder("wharf-operator", "wharf-operator-crds", "wharf-operator-leader-election");
         assertThat(bindings)
-                .allSatisfy(binding -> assertThat(binding.path("subjects").path(0).path("name").asText())
+                .allSatisfy(binding -> assertThat(
+                                binding.path("subjects").path(0).path("name").asText())
                         .isEqualTo("wharf-operator"));
     }
 
@@ -127,7 +139,9 @@ class RbacRulesTest {
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
         Set<String> union = new TreeSet<>();
-        Stream.of(sets).forEach(union::addAll);
+        for (Set<String> set : sets) {
+            union.addAll(set);
+        }
         return union;
     }
 }

@@ -72,7 +72,8 @@ final class RepositoryFiles {
     /** The one document of the given kind and name. */
     static JsonNode named(List<JsonNode> documents, String kind, String name) {
         List<JsonNode> found = ofKind(documents, kind).stream()
-                .filter(document -> name.equals(document.path("metadata").path("name").asText()))
+                .filter(document ->
+                        name.equals(document.path("metadata").path("name").asText()))
                 .toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one " + kind + " named " + name + ", found " + found.size());
