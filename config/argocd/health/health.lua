@@ -1,0 +1,102 @@
+-- Argo CD health of the four Wharf kinds (Registry, UpstreamProxy, CleanupPolicy, FirewallPolicy), read from the
+-- Ready condition the operator keeps in status.conditions:
+--   Healthy      Ready=True, observed at the resource's current generation;
+--   Progressing  no Ready condition yet, Ready=Unknown, an older generation observed, or Ready=False for a reason
+--                that heals by itself (a referenced object not created yet, pods starting);
+--   Degraded     Ready=False for any other reason: a person has to change something.
+-- The reasons are those of dev.wharf.operator.status.Reasons; HealthCheckReasonsTest keeps the lists below in step.
+
+-- Ready=False reasons that go away without a change to the resource itself.
+HEALS_BY_ITSELF = {
+  Registry = {
+    Reconciling = true,
+    UpstreamProxyNotFound = true,
+    SecretNotFound = true,
+    RolloutInProgress = true,
+    PodsNotReady = true,
+    StorageNotReady = true,
+    DatabaseNotReady = true,
+    Deleting = true
+  },
+  UpstreamProxy = {
+    Reconciling = true,
+    SecretNotFound = true
+  },
+  CleanupPolicy = {
+    Reconciling = true,
+    RegistryNotFound = true
+  },
+  FirewallPolicy = {
+    Reconciling = true,
+    UpstreamProxyNotFound = true,
+    AdvisoriesNotLoaded = true
+  }
+}
+
+-- Ready=False reasons that need a change by a person; any reason in neither list is treated the same way.
+NEEDS_A_CHANGE = {
+  Registry = {
+    UnsupportedFormat = true,
+    InvalidSpec = true,
+    ReconcileFailed = true
+  },
+  UpstreamProxy = {
+    InvalidSpec = true,
+    ReconcileFailed = true
+  },
+  CleanupPolicy = {
+    InvalidSpec = true,
+    ReconcileFailed = true
+  },
+  FirewallPolicy = {
+    InvalidSpec = true,
+    InvalidExpression = true,
+    ReconcileFailed = true
+  }
+}
+
+local function readyCondition(status)
+  if status == nil or status.conditions == nil then
+    return nil
+  end
+  for _, condition in ipairs(status.conditions) do
+    if condition.type == "Ready" then
+      return condition
+    end
+  end
+  return nil
+end
+
+local function described(condition, fallback)
+  local words = condition.reason or fallback
+  if condition.message ~= nil and condition.message ~= "" then
+    words = words .. ": " .. condition.message
+  end
+  return words
+end
+
+local function health(obj)
+  local ready = readyCondition(obj.status)
+  if ready == nil then
+    return { status = "Progressing", message = "Waiting for the Wharf operator to report Ready" }
+  end
+  local generation = obj.metadata and obj.metadata.generation
+  local observed = ready.observedGeneration or (obj.status and obj.status.observedGeneration)
+  if generation ~= nil and observed ~= nil and observed < generation then
+    return { status = "Progressing", message = "Waiting for the Wharf operator to observe generation "
+      .. generation .. " (Ready reflects generation " .. observed .. ")" }
+  end
+  if ready.status == "True" then
+    return { status = "Healthy", message = described(ready, "Ready") }
+  end
+  if ready.status == "False" then
+    local heals = HEALS_BY_ITSELF[obj.kind]
+    if heals ~= nil and ready.reason ~= nil and heals[ready.reason] then
+      return { status = "Progressing", message = described(ready, "NotReady") }
+    end
+    return { status = "Degraded", message = described(ready, "NotReady") }
+  end
+  return { status = "Progressing", message = described(ready, "Unknown") }
+end
+
+return health(obj)

@@ -1,0 +1,147 @@
+package dev.wharf.operator.shipping;
+
+import static dev.wharf.operator.shipping.RepositoryFiles.CONFIG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The operator's RBAC in config/rbac grants exactly what the operator uses, never through a wildcard. */
+class RbacRulesTest {
+
+    static final List<String> MANAGE = List.of("get", "list", "watch", "create", "update", "patch", "delete");
+
+    /**
+     * What the operator does in a watched namespace: the Wharf kinds it reads and marks with a finalizer, their
+     * status it writes, the objects it renders for a Registry, the data-deletion Jobs, Secrets it only reads, and
+     * Events.
+     */
+    static final Set<String> NAMESPACED = union(
+            grants(
+                    "wharf.dev",
+                    List.of("registries", "upstreamproxies", "cleanuppolicies", "firewallpolicies"),
+                    List.of("get", "list", "watch", "patch", "update")),
+            grants(
+                    "wharf.dev",
+                    List.of(
+                            "registries/status",
+                            "upstreamproxies/status",
+                            "cleanuppolicies/status",
+                            "firewallpolicies/status"),
+                    List.of("get", "patch", "update")),
+            grants(
+                    "wharf.dev",
+                    List.of(
+                            "registries/finalizers",
+                            "upstreamproxies/finalizers",
+                            "cleanuppolicies/finalizers",
+                            "firewallpolicies/finalizers"),
+                    List.of("update")),
+            grants("core", List.of("serviceaccounts", "configmaps", "services"), MANAGE),
+            grants("apps", List.of("deployments", "statefulsets"), MANAGE),
+            grants("networking.k8s.io", List.of("ingresses"), MANAGE),
+            grants("policy", List.of("poddisruptionbudgets"), MANAGE),
+            grants("autoscaling", List.of("horizontalpodautoscalers"), MANAGE),
+            grants("monitoring.coreos.com", List.of("servicemonitors"), MANAGE),
+            grants("batch", List.of("jobs"), List.of("get", "list", "watch", "create", "patch", "delete")),
+            grants("core", List.of("secrets"), List.of("get", "list", "watch")),
+            grants("core", List.of("events"), List.of("create", "patch")));
+
+    /** Whether the ServiceMonitor CRD exists: the only cluster-scoped read. */
+    static final Set<String> CRDS =
+            grants("apiextensions.k8s.io", List.of("customresourcedefinitions"), List.of("get", "list", "watch"));
+
+    /** The leader election Lease, in the operator's own namespace only. */
+    static final Set<String> LEADER_ELECTION =
+            grants("coordination.k8s.io", List.of("leases"), List.of("get", "create", "update"));
+
+    private final List<JsonNode> rbac =
+            RepositoryFiles.documents(CONFIG.resolve("rbac").resolve("role.yaml"));
+
+    @Test
+    void rolesShouldHoldNoWildcard() {
+        List<String> wildcards = RbacRules.ROLE_KINDS.stream()
+                .flatMap(kind -> RepositoryFiles.ofKind(rbac, kind).stream())
+                .flatMap(role -> RbacRules.wildcards(role).stream())
+                .toList();
+
+        assertThat(wildcards)
+                .as("config/rbac/role.yaml: list resources and verbs by name")
+                .isEmpty();
+    }
+
+    @Test
+    void wildcardCheckWhenARuleHoldsAStarShouldNameIt() {
+        JsonNode role = RepositoryFiles.documents("""
+                        kind: ClusterRole
+                        metadata: {name: too-much}
+                        rules:
+                          - apiGroups: [apps]
+                            resources: [deployments]
+                            verbs: ["*"]
+                          - apiGroups: ["*"]
+                            resources: [secrets]
+                            verbs: [get]
+                        """).getFirst();
+
+        assertThat(RbacRules.wildcards(role))
+                .containsExactly("ClusterRole too-much: verbs *", "ClusterRole too-much: apiGroups *");
+    }
+
+    @Test
+    void operatorRoleShouldGrantExactlyWhatTheOperatorUses() {
+        assertThat(RbacRules.grants(RepositoryFiles.named(rbac, "ClusterRole", "wharf-operator")))
+                .isEqualTo(NAMESPACED);
+    }
+
+    @Test
+    void crdRoleShouldOnlyReadCustomResourceDefinitions() {
+        assertThat(RbacRules.grants(RepositoryFiles.named(rbac, "ClusterRole", "wharf-operator-crds")))
+                .isEqualTo(CRDS);
+    }
+
+    @Test
+    void leaderElectionRoleShouldBeNamespacedAndOnlyTouchLeases() {
+        assertThat(RbacRules.grants(RepositoryFiles.named(rbac, "Role", "wharf-operator-leader-election")))
+                .isEqualTo(LEADER_ELECTION);
+    }
+
+    @Test
+    void secretsShouldNeverBeWritten() {
+        assertThat(RbacRules.grants(RepositoryFiles.named(rbac, "ClusterRole", "wharf-operator")))
+                .filteredOn(grant -> grant.startsWith("core/secrets:"))
+                .containsExactlyInAnyOrder("core/secrets: get", "core/secrets: list", "core/secrets: watch");
+    }
+
+    @Test
+    void bindingsShouldGiveEachRoleToTheOperatorServiceAccount() {
+        List<JsonNode> bindings =
+                RepositoryFiles.documents(CONFIG.resolve("rbac").resolve("role_binding.yaml"));
+
+        assertThat(bindings)
+                .extracting(binding -> binding.path("roleRef").path("name").asText())
+                .containsExactlyInAnyOrder("wharf-operator", "wharf-operator-crds", "wharf-operator-leader-election");
+        assertThat(bindings)
+                .allSatisfy(binding -> assertThat(
+                                binding.path("subjects").path(0).path("name").asText())
+                        .isEqualTo("wharf-operator"));
+    }
+
+    static Set<String> grants(String group, List<String> resources, List<String> verbs) {
+        Set<String> grants = new TreeSet<>();
+        resources.forEach(resource -> verbs.forEach(verb -> grants.add(group + "/" + resource + ": " + verb)));
+        return grants;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> union = new TreeSet<>();
+        for (Set<String> set : sets) {
+            union.addAll(set);
+        }
+        return union;
+    }
+}
