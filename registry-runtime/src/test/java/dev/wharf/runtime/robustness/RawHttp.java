@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -60,11 +62,21 @@ final class RawHttp {
         return head.append("Connection: close\r\n\r\n").toString();
     }
 
-    /** Sends a whole request with a {@code Content-Length} body (none for an empty body) and reads the response. */
+    /**
+     * Sends a whole request and reads the response.
+     *
+     * @param authorization the {@code Authorization} header's value; empty for none
+     * @param body sent with a {@code Content-Length}; an empty body of a GET or HEAD is sent without one
+     */
     Response exchange(String method, String target, String authorization, byte[] body) {
-        String head = body.length == 0 && !method.equals("PUT")
-                ? head(method, target, "Authorization: " + authorization)
-                : head(method, target, "Authorization: " + authorization, "Content-Length: " + body.length);
+        List<String> headers = new ArrayList<>();
+        if (!authorization.isEmpty()) {
+            headers.add("Authorization: " + authorization);
+        }
+        if (body.length > 0 || !(method.equals("GET") || method.equals("HEAD"))) {
+            headers.add("Content-Length: " + body.length);
+        }
+        String head = head(method, target, headers.toArray(String[]::new));
         try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
