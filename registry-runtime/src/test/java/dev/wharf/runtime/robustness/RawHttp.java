@@ -67,9 +67,10 @@ final class RawHttp {
      *
      * @param authorization the {@code Authorization} header's value; empty for none
      * @param body sent with a {@code Content-Length}; an empty body of a GET or HEAD is sent without one
+     * @param extraHeaders more header lines, such as {@code Content-Type: application/json}
      */
-    Response exchange(String method, String target, String authorization, byte[] body) {
-        List<String> headers = new ArrayList<>();
+    Response exchange(String method, String target, String authorization, byte[] body, String... extraHeaders) {
+        List<String> headers = new ArrayList<>(List.of(extraHeaders));
         if (!authorization.isEmpty()) {
             headers.add("Authorization: " + authorization);
         }
