@@ -76,12 +76,12 @@ class CrashDuringUploadsTest {
                         .until(() -> StoredState.files(uploadsDir).size() == interrupted.size());
                 List<Future<Integer>> statuses = new ArrayList<>();
                 for (Upload upload : finished) {
-                    statuses.add(clients.submit(() -> http.exchange(
-                                    "PUT", upload.target(), basic(WRITER), upload.content())
-                            .status()));
+                    statuses.add(
+                            clients.submit(() -> http.exchange("PUT", upload.target(), basic(WRITER), upload.content())
+                                    .status()));
                 }
                 for (Future<Integer> status : statuses) {
-                    assertThat(status.get()).as(first.logTail()).isEqualTo(201);
+                    assertThat(status.get()).as(first::logTail).isEqualTo(201);
                 }
                 // Killed the moment the last one is acknowledged: nothing acknowledged may wait for a later flush.
                 first.kill();
@@ -92,8 +92,10 @@ class CrashDuringUploadsTest {
         }
 
         Set<String> leftovers = StoredState.files(uploadsDir);
-        assertThat(leftovers).as("the temporary files of the interrupted uploads").hasSize(interrupted.size());
-        // Half of them made to look a day old: the cleaner takes those for leftovers of a crash long ago.
+        assertThat(leftovers)
+                .as("the temporary files of the interrupted uploads")
+                .hasSize(interrupted.size());
+        // Half of them made to look two days old: the cleaner takes those for leftovers of a crash long ago.
         List<Path> stale = leftovers.stream()
                 .limit(interrupted.size() / 2)
                 .map(uploadsDir::resolve)
@@ -107,12 +109,16 @@ class CrashDuringUploadsTest {
             RawHttp http = new RawHttp(second.port());
             for (Upload upload : finished) {
                 RawHttp.Response download = http.exchange("GET", upload.target(), basic(READER), new byte[0]);
-                assertThat(download.status()).as("%s: %s", upload.pkg(), second.logTail()).isEqualTo(200);
+                assertThat(download.status())
+                        .as(() -> upload.pkg() + ": " + second.logTail())
+                        .isEqualTo(200);
                 assertThat(TestBytes.sha256(download.body())).isEqualTo(TestBytes.sha256(upload.content()));
             }
             for (Upload upload : interrupted) {
                 RawHttp.Response download = http.exchange("GET", upload.target(), basic(READER), new byte[0]);
-                assertThat(download.status()).as("%s: %s", upload.pkg(), download).isEqualTo(404);
+                assertThat(download.status())
+                        .as("%s: %s", upload.pkg(), download)
+                        .isEqualTo(404);
             }
             assertThat(StoredState.packageNames(http, "files"))
                     .containsExactlyInAnyOrderElementsOf(

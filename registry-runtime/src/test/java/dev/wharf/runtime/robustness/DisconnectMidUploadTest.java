@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,7 +61,8 @@ class DisconnectMidUploadTest {
     }
 
     @Test
-    void uploadWhenClientDisconnectsBeforeContentLengthShouldStoreNothingAndAllowARetry(CapturedOutput output) throws IOException {
+    void uploadWhenClientDisconnectsBeforeContentLengthShouldStoreNothingAndAllowARetry(CapturedOutput output)
+            throws IOException {
         String pkg = "cut-" + UUID.randomUUID();
         String target = "/generic/files/" + pkg + "/1.0/big.bin";
         byte[] content = TestBytes.of(pkg, DECLARED);
@@ -69,8 +70,8 @@ class DisconnectMidUploadTest {
 
         try (Socket socket = http.open()) {
             OutputStream out = socket.getOutputStream();
-            out.write(ascii(RawHttp.head(
-                    "PUT", target, "Authorization: " + basic(WRITER), "Content-Length: " + DECLARED)));
+            out.write(ascii(
+                    RawHttp.head("PUT", target, "Authorization: " + basic(WRITER), "Content-Length: " + DECLARED)));
             out.write(content, 0, SENT);
             out.flush();
             awaitUploadInProgress();
@@ -112,7 +113,8 @@ class DisconnectMidUploadTest {
     /** The runtime is writing the upload to a temporary file: the partial body did reach storage. */
     private void awaitUploadInProgress() {
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> !StoredState.files(dataDir.resolve(StoredState.UPLOADS)).isEmpty());
+                .until(() ->
+                        !StoredState.files(dataDir.resolve(StoredState.UPLOADS)).isEmpty());
     }
 
     /** No temporary file is left, no blob was added, and the file is neither served nor listed. */
@@ -135,7 +137,7 @@ class DisconnectMidUploadTest {
         RawHttp.Response download = http.exchange("GET", target, basic(WRITER), new byte[0]);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("X-Checksum-Sha256")).isEqualTo(TestBytes.sha256(content));
-        assertThat(download.body()).isEqualTo(content);
+        assertThat(TestBytes.sha256(download.body())).isEqualTo(TestBytes.sha256(content));
         assertThat(StoredState.files(dataDir.resolve(StoredState.UPLOADS))).isEmpty();
     }
 

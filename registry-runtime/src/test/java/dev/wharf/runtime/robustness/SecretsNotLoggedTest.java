@@ -88,7 +88,12 @@ class SecretsNotLoggedTest {
         exchange("GET", url, bearer, NONE, 200);
         exchange("PUT", "/generic/copies/" + pkg + "/1.0/b.txt", bearer, content, 403);
         exchange("GET", "/api/v1/tokens", bearer, NONE, 200);
-        exchange("POST", "/api/v1/tokens", bearer, "{\"scopes\": {\"files\": \"read\"}}".getBytes(StandardCharsets.UTF_8), 403);
+        exchange(
+                "POST",
+                "/api/v1/tokens",
+                bearer,
+                "{\"scopes\": {\"files\": \"read\"}}".getBytes(StandardCharsets.UTF_8),
+                403);
         exchange("GET", url, "Bearer " + tamperedToken, NONE, 401);
         exchange("PUT", url, "Bearer " + madeUpToken, content, 401);
         exchange("GET", url, "Basic " + base64(token), NONE, 401);

@@ -54,8 +54,8 @@ final class StoredState {
 
     /** The names of the packages {@code GET /api/v1/registries/<registry>/packages} lists, asked as the admin. */
     static List<String> packageNames(RawHttp http, String registry) {
-        RawHttp.Response response =
-                http.exchange("GET", "/api/v1/registries/" + registry + "/packages?size=1000", basic(ADMIN), new byte[0]);
+        RawHttp.Response response = http.exchange(
+                "GET", "/api/v1/registries/" + registry + "/packages?size=1000", basic(ADMIN), new byte[0]);
         assertThat(response.status()).as("the package listing: %s", response).isEqualTo(200);
         JsonNode page = response.json();
         List<String> names = new ArrayList<>();

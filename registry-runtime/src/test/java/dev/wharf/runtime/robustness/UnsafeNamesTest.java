@@ -125,8 +125,8 @@ class UnsafeNamesTest {
         Set<String> filesBefore = filesOutsideTheDatabase();
         List<String> packagesBefore = StoredState.packageNames(http, "files");
 
-        RawHttp.Response response = http.exchange(
-                "PUT", attempt.target(), basic(WRITER), "escaped".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Response response =
+                http.exchange("PUT", attempt.target(), basic(WRITER), "escaped".getBytes(StandardCharsets.UTF_8));
 
         assertRefused(response, attempt);
         assertThat(filesOutsideTheDatabase()).isEqualTo(filesBefore);
@@ -172,7 +172,11 @@ class UnsafeNamesTest {
     private static void assertNoMarkedFileOutsideTheDataDirectory() {
         assertThat(StoredState.files(root)).noneMatch(file -> file.contains(MARKER));
         for (Path dir : List.of(
-                root.getParent(), Path.of("").toAbsolutePath(), root.getRoot(), root.resolve("data"), root.resolve("config"))) {
+                root.getParent(),
+                Path.of("").toAbsolutePath(),
+                root.getRoot(),
+                root.resolve("data"),
+                root.resolve("config"))) {
             try (Stream<Path> entries = Files.list(dir)) {
                 assertThat(entries.map(entry -> entry.getFileName().toString()))
                         .as("entries of %s", dir)
