@@ -37,6 +37,14 @@ record TokenView(
                 token);
     }
 
+    /** Without the token: Spring's codecs log the values they encode (in full at TRACE). */
+    @Override
+    public String toString() {
+        return "TokenView[id=" + id + ", description=" + description + ", scopes=" + scopes + ", createdAt="
+                + createdAt + ", expiresAt=" + expiresAt + ", lastUsedAt=" + lastUsedAt + ", token="
+                + (token == null ? "null" : "…") + "]";
+    }
+
     static Map<String, String> scopes(Map<String, Role> scopes) {
         Map<String, String> names = new TreeMap<>();
         scopes.forEach((registry, role) -> names.put(registry, TokenRequest.name(role)));

@@ -9,8 +9,11 @@ import dev.wharf.runtime.web.ArtifactLookup;
 import dev.wharf.runtime.web.FileResponses;
 import dev.wharf.runtime.web.FormatRoutes;
 import dev.wharf.runtime.web.Problems;
+import dev.wharf.runtime.web.RequestRefusedException;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -63,8 +66,20 @@ final class GenericRoutes implements FormatRoutes {
                 .GET(PATTERN, request -> Mono.defer(() -> download(request)))
                 .HEAD(PATTERN, request -> Mono.defer(() -> download(request)))
                 .DELETE(PATTERN, request -> Mono.defer(() -> delete(request)))
+                // The pattern cannot match an empty segment (.../pkg//a.txt): such URLs get a 400 saying what is
+                // wrong rather than a bare 404.
+                .route(
+                        RequestPredicates.path("/" + GenericPath.PREFIX + "/**")
+                                .and(RequestPredicates.methods(
+                                        HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE)),
+                        request -> Mono.defer(() -> malformed(request)))
                 .onError(Throwable.class, (error, request) -> Problems.respond(request, error))
                 .build();
+    }
+
+    private static Mono<ServerResponse> malformed(ServerRequest request) {
+        GenericPath.of(request);
+        return Mono.error(RequestRefusedException.badRequest(GenericPath.FORM));
     }
 
     private Mono<ServerResponse> download(ServerRequest request) {

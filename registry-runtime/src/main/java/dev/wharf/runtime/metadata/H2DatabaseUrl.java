@@ -158,6 +158,10 @@ public record H2DatabaseUrl(String location, Map<String, String> settings) imple
         if (inMemory) {
             // An in-memory database disappears with its last connection: keep it between Flyway and the pool.
             settings.putIfAbsent("DB_CLOSE_DELAY", "-1");
+        } else {
+            // H2 writes committed changes to its file up to 500 ms later by default, so a process killed in that
+            // window loses files a client was told were stored; with 0 each commit is written before it returns.
+            settings.putIfAbsent("WRITE_DELAY", "0");
         }
         return settings;
     }

@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Turns the errors of a request into RFC 9457 problem documents ({@code application/problem+json}) for the generic
@@ -73,6 +74,15 @@ public final class Problems {
             }
             case ResponseStatusException status ->
                 problem(status.getStatusCode(), "Bad request", String.valueOf(status.getReason()));
+            case AbortedException aborted -> {
+                // The client went away in the middle of the request (an upload cut off): nobody reads this answer,
+                // and it is no failure of the runtime.
+                LOG.debug("The client closed the connection before the request was complete: {}", aborted.getMessage());
+                yield problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Request incomplete",
+                        "the connection closed before the whole request arrived; send the request again");
+            }
             default -> {
                 LOG.error("A request failed unexpectedly", error);
                 yield problem(
