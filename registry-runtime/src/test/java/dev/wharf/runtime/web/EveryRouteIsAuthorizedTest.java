@@ -181,6 +181,13 @@ class EveryRouteIsAuthorizedTest {
         table.put("GET " + GENERIC, new NeedsRole(Role.READ, 200, null));
         table.put("HEAD " + GENERIC, new NeedsRole(Role.READ, 200, null));
         table.put("DELETE " + GENERIC, new NeedsRole(Role.DELETE, 204, null));
+        table.put(
+                "DELETE,GET,HEAD,PUT /generic/**",
+                new Unguarded(
+                        "the generic fallback for URLs the pattern above cannot match (an empty segment): a 400"
+                                + " saying what is wrong, before any registry is looked up or anything is read",
+                        "/generic/files/pkg//file.txt",
+                        400));
 
         table.put(
                 "GET /api/v1/openapi.json",
