@@ -16,12 +16,10 @@ import dev.wharf.operator.registry.dependents.HorizontalPodAutoscalerDependent;
 import dev.wharf.operator.registry.dependents.IngressDependent;
 import dev.wharf.operator.registry.dependents.PodDisruptionBudgetDependent;
 import dev.wharf.operator.registry.dependents.Preconditions;
-import dev.wharf.operator.registry.dependents.PrometheusOperatorPresent;
 import dev.wharf.operator.registry.dependents.RegistryObjects;
 import dev.wharf.operator.registry.dependents.RenderContext;
 import dev.wharf.operator.registry.dependents.ServiceAccountDependent;
 import dev.wharf.operator.registry.dependents.ServiceDependent;
-import dev.wharf.operator.registry.dependents.ServiceMonitorDependent;
 import dev.wharf.operator.registry.dependents.StatefulSetDependent;
 import dev.wharf.operator.registry.dependents.Workloads;
 import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
@@ -88,12 +86,7 @@ import org.slf4j.LoggerFactory;
             @Dependent(
                     name = "horizontalpodautoscaler",
                     type = HorizontalPodAutoscalerDependent.class,
-                    reconcilePrecondition = Preconditions.Autoscaled.class),
-            @Dependent(
-                    name = "servicemonitor",
-                    type = ServiceMonitorDependent.class,
-                    activationCondition = PrometheusOperatorPresent.class,
-                    reconcilePrecondition = Preconditions.Monitored.class)
+                    reconcilePrecondition = Preconditions.Autoscaled.class)
         })
 @ControllerConfiguration(
         name = RegistryReconciler.NAME,
@@ -116,6 +109,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
     private final RuntimeStatusClient runtimeStatus;
     private final Clock clock;
     private final AtomicReference<ClusterView> cluster = new AtomicReference<>();
+    private final ServiceMonitors serviceMonitors;
 
     /**
      * @param image the runtime image a Registry runs unless its {@code spec.image} names another
@@ -126,6 +120,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         this.image = image;
         this.runtimeStatus = runtimeStatus;
         this.clock = clock;
+        this.serviceMonitors = new ServiceMonitors(clock);
     }
 
     @Override
@@ -199,6 +194,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         String runtimeImage = registry.getSpec().image() == null ? image : registry.getSpec().image();
         new RenderContext(inputs, runtimeImage).putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        serviceMonitors.apply(registry, context.getClient());
 
         Observed observed = observe(registry, context);
         RegistryStatus previous = registry.getStatus();

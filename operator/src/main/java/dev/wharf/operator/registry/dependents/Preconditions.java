@@ -1,6 +1,5 @@
 package dev.wharf.operator.registry.dependents;
 
-import dev.wharf.api.v1alpha1.registry.Monitoring;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -57,16 +56,6 @@ public final class Preconditions {
         public boolean isMet(
                 DependentResource<HasMetadata, Registry> dependent, Registry registry, Context<Registry> context) {
             return registry.getSpec().autoscaling() != null;
-        }
-    }
-
-    /** The ServiceMonitor, when {@code spec.monitoring.serviceMonitor} is true. */
-    public static final class Monitored implements Condition<HasMetadata, Registry> {
-        @Override
-        public boolean isMet(
-                DependentResource<HasMetadata, Registry> dependent, Registry registry, Context<Registry> context) {
-            Monitoring monitoring = registry.getSpec().monitoring();
-            return monitoring != null && Boolean.TRUE.equals(monitoring.serviceMonitor());
         }
     }
 }
