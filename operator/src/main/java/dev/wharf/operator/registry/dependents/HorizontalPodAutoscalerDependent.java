@@ -6,20 +6,24 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.Objects;
 
 /** The HorizontalPodAutoscaler of {@code spec.autoscaling}, scaling the Registry's Deployment on CPU. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
 public final class HorizontalPodAutoscalerDependent
-        extends CRUDKubernetesDependentResource<HorizontalPodAutoscaler, Registry> {
+        extends RegistryDependent<HorizontalPodAutoscaler> {
 
     /** The CPU target when {@code spec.autoscaling.targetCPUUtilizationPercentage} is unset. */
     static final int DEFAULT_CPU_PERCENT = 75;
 
     public HorizontalPodAutoscalerDependent() {
         super(HorizontalPodAutoscaler.class);
+    }
+
+    @Override
+    String name(Registry registry) {
+        return RegistryObjects.name(registry);
     }
 
     @Override

@@ -7,17 +7,21 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressSpecBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /** The Ingress of {@code spec.expose}: every path of the host to the Registry's Service. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
-public final class IngressDependent extends CRUDKubernetesDependentResource<Ingress, Registry> {
+public final class IngressDependent extends RegistryDependent<Ingress> {
 
     public IngressDependent() {
         super(Ingress.class);
+    }
+
+    @Override
+    String name(Registry registry) {
+        return RegistryObjects.name(registry);
     }
 
     @Override

@@ -7,17 +7,21 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.Objects;
 
 /** The PodDisruptionBudget of {@code spec.disruptionBudget}. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
 public final class PodDisruptionBudgetDependent
-        extends CRUDKubernetesDependentResource<PodDisruptionBudget, Registry> {
+        extends RegistryDependent<PodDisruptionBudget> {
 
     public PodDisruptionBudgetDependent() {
         super(PodDisruptionBudget.class);
+    }
+
+    @Override
+    String name(Registry registry) {
+        return RegistryObjects.name(registry);
     }
 
     @Override

@@ -5,15 +5,19 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The registry pods' own ServiceAccount, so that RBAC and token audiences can be granted per Registry. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
-public final class ServiceAccountDependent extends CRUDKubernetesDependentResource<ServiceAccount, Registry> {
+public final class ServiceAccountDependent extends RegistryDependent<ServiceAccount> {
 
     public ServiceAccountDependent() {
         super(ServiceAccount.class);
+    }
+
+    @Override
+    String name(Registry registry) {
+        return RegistryObjects.name(registry);
     }
 
     @Override

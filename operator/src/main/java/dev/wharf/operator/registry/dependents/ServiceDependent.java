@@ -6,15 +6,19 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The ClusterIP Service named after the Registry: the in-cluster URL in its status. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
-public final class ServiceDependent extends CRUDKubernetesDependentResource<Service, Registry> {
+public final class ServiceDependent extends RegistryDependent<Service> {
 
     public ServiceDependent() {
         super(Service.class);
+    }
+
+    @Override
+    String name(Registry registry) {
+        return RegistryObjects.name(registry);
     }
 
     @Override
