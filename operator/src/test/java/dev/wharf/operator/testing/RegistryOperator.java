@@ -103,6 +103,13 @@ public final class RegistryOperator {
                 .sum();
     }
 
+    /** Reconciles of the kind that ended without error. */
+    public static double successfulReconciles(MeterRegistry meters, String kind) {
+        return meters.find("operator.sdk.reconciliations.success").tag("kind", kind).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
     /** The value, or an assertion error (which Awaitility retries) naming what is still missing. */
     public static <T> T present(@Nullable T value, String what) {
         if (value == null) {
