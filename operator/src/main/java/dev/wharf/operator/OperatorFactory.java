@@ -1,5 +1,7 @@
 package dev.wharf.operator;
 
+import dev.wharf.operator.cleanup.CleanupPolicyReconciler;
+import dev.wharf.operator.firewall.FirewallPolicyReconciler;
 import dev.wharf.operator.registry.RegistryReconciler;
 import dev.wharf.operator.runtimestatus.HttpRuntimeStatusClient;
 import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
@@ -7,10 +9,8 @@ import dev.wharf.operator.upstream.UpstreamProxyReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
-import dev.wharf.operator.cleanup.CleanupPolicyReconciler;
-import dev.wharf.operator.firewall.FirewallPolicyReconciler;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

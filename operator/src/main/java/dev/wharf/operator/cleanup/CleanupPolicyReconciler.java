@@ -51,10 +51,11 @@ public final class CleanupPolicyReconciler implements Reconciler<CleanupPolicy> 
                 .withName(REGISTRIES)
                 .withNamespacesInheritedFromController()
                 // The policies that select the Registry now, and those whose status lists it (it may have left).
-                .withSecondaryToPrimaryMapper(registry -> policies.list(registry.getMetadata().getNamespace())
-                        .filter(policy -> PolicySelection.selects(policy, registry) || lists(policy, registry))
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
+                .withSecondaryToPrimaryMapper(
+                        registry -> policies.list(registry.getMetadata().getNamespace())
+                                .filter(policy -> PolicySelection.selects(policy, registry) || lists(policy, registry))
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
                 .build();
         return List.of(new InformerEventSource<>(registries, context));
     }
@@ -68,7 +69,9 @@ public final class CleanupPolicyReconciler implements Reconciler<CleanupPolicy> 
                 context.eventSourceRetriever().getEventSourceFor(Registry.class, REGISTRIES);
         CleanupPolicyStatus status = calculate(
                 policy,
-                registries.list(policy.getMetadata().getNamespace(), registry -> true).toList(),
+                registries
+                        .list(policy.getMetadata().getNamespace(), registry -> true)
+                        .toList(),
                 previous,
                 clock);
         if (status.equals(previous)) {

@@ -78,8 +78,8 @@ public final class ReferenceResolver {
             if (secret.isEmpty()) {
                 problems.add(new ReferenceProblem(
                         Reasons.SECRET_NOT_FOUND,
-                        reference.field() + " names Secret " + reference.name()
-                                + ", which does not exist in namespace " + namespace + requirement(reference)));
+                        reference.field() + " names Secret " + reference.name() + ", which does not exist in namespace "
+                                + namespace + requirement(reference)));
                 continue;
             }
             secrets.put(reference.name(), secret.get());
@@ -90,7 +90,8 @@ public final class ReferenceResolver {
                 problems.add(new ReferenceProblem(
                         Reasons.SECRET_KEY_MISSING,
                         reference.field() + " names Secret " + reference.name() + ", which has no key "
-                                + String.join(", ", absent) + "; it needs " + String.join(", ", reference.requiredKeys())));
+                                + String.join(", ", absent) + "; it needs "
+                                + String.join(", ", reference.requiredKeys())));
             }
         }
         return new RegistryInputs(registry, proxies, cleanups, firewalls, references, secrets, problems);

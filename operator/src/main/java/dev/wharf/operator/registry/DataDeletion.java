@@ -59,7 +59,9 @@ final class DataDeletion {
                     namespace,
                     name,
                     spec.storage().s3().bucket(),
-                    spec.storage().s3().prefix() == null ? "" : spec.storage().s3().prefix());
+                    spec.storage().s3().prefix() == null
+                            ? ""
+                            : spec.storage().s3().prefix());
         }
         if (spec.database() != null && spec.database().postgres() != null) {
             log.warn(

@@ -161,7 +161,9 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
                             return view == null
                                     ? Set.of()
                                     : RegistryMappers.usersOf(
-                                            secret, primaries.list(secret.getMetadata().getNamespace()), view);
+                                            secret,
+                                            primaries.list(secret.getMetadata().getNamespace()),
+                                            view);
                         })
                         .build(),
                 context);
@@ -177,7 +179,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
                                     : claim.getMetadata().getLabels().get(RegistryObjects.INSTANCE);
                             return registry == null
                                     ? Set.of()
-                                    : Set.of(new ResourceID(registry, claim.getMetadata().getNamespace()));
+                                    : Set.of(new ResourceID(
+                                            registry, claim.getMetadata().getNamespace()));
                         })
                         .build(),
                 context);
@@ -191,7 +194,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
             throw new IllegalStateException("the event sources are not prepared yet");
         }
         RegistryInputs inputs = ReferenceResolver.resolve(registry, view);
-        String runtimeImage = registry.getSpec().image() == null ? image : registry.getSpec().image();
+        String runtimeImage =
+                registry.getSpec().image() == null ? image : registry.getSpec().image();
         new RenderContext(inputs, runtimeImage).putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         serviceMonitors.apply(registry, context.getClient());
@@ -273,7 +277,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         boolean exists = deployment.isPresent() || statefulSet.isPresent();
         int ready = deployment
                 .map(d -> d.getStatus() == null ? null : d.getStatus().getReadyReplicas())
-                .or(() -> statefulSet.map(s -> s.getStatus() == null ? null : s.getStatus().getReadyReplicas()))
+                .or(() -> statefulSet.map(
+                        s -> s.getStatus() == null ? null : s.getStatus().getReadyReplicas()))
                 .orElse(0);
         Integer desired = deployment
                 .map(d -> d.getSpec().getReplicas())
@@ -283,7 +288,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         String phase = context.getSecondaryResources(PersistentVolumeClaim.class).stream()
                 .filter(pvc -> pvc.getMetadata().getName().equals(claim))
                 .findFirst()
-                .map(pvc -> pvc.getStatus() == null ? "Pending" : pvc.getStatus().getPhase())
+                .map(pvc ->
+                        pvc.getStatus() == null ? "Pending" : pvc.getStatus().getPhase())
                 .orElse(null);
         Optional<RuntimeUsage> usage = ready > 0 ? runtimeStatus.usage(registry) : Optional.empty();
         return new Observed(

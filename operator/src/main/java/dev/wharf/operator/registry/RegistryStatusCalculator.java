@@ -61,7 +61,9 @@ public final class RegistryStatusCalculator {
                         CONFIG_RESOLVED,
                         ConditionStatus.FALSE,
                         inputs.problems().getFirst().reason(),
-                        inputs.problems().stream().map(ReferenceProblem::message).collect(Collectors.joining("; ")),
+                        inputs.problems().stream()
+                                .map(ReferenceProblem::message)
+                                .collect(Collectors.joining("; ")),
                         generation,
                         before,
                         clock);
@@ -101,8 +103,8 @@ public final class RegistryStatusCalculator {
 
     /** The in-cluster base URL: the Service, port {@value RuntimeLayout#HTTP_PORT}, the format's base path. */
     public static String url(Registry registry) {
-        return "http://" + RegistryObjects.name(registry) + "." + registry.getMetadata().getNamespace() + ".svc:"
-                + RuntimeLayout.HTTP_PORT + basePath(registry);
+        return "http://" + RegistryObjects.name(registry) + "."
+                + registry.getMetadata().getNamespace() + ".svc:" + RuntimeLayout.HTTP_PORT + basePath(registry);
     }
 
     /** The base URL through the Ingress, when {@code spec.expose} is set. */
@@ -153,7 +155,9 @@ public final class RegistryStatusCalculator {
         }
         // Not persistent data: the blobs are in S3.
         S3Storage s3 = Objects.requireNonNull(
-                Objects.requireNonNull(registry.getSpec().storage(), "spec.storage").s3(), "spec.storage.s3");
+                Objects.requireNonNull(registry.getSpec().storage(), "spec.storage")
+                        .s3(),
+                "spec.storage.s3");
         if (inputs.secretsByName().containsKey(s3.credentialsSecret())) {
             return Conditions.of(
                     STORAGE_READY,

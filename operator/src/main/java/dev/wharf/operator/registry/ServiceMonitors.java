@@ -33,7 +33,8 @@ final class ServiceMonitors {
         if (!crdPresent(client)) {
             return;
         }
-        var monitors = client.genericKubernetesResources(ServiceMonitorRenderer.API_VERSION, ServiceMonitorRenderer.KIND)
+        var monitors = client.genericKubernetesResources(
+                        ServiceMonitorRenderer.API_VERSION, ServiceMonitorRenderer.KIND)
                 .inNamespace(registry.getMetadata().getNamespace())
                 .withName(RegistryObjects.name(registry));
         if (!ServiceMonitorRenderer.wanted(registry)) {
@@ -48,7 +49,9 @@ final class ServiceMonitors {
         if (existing == null) {
             client.resource(desired).create();
         } else if (!desired.getAdditionalProperties().equals(existing.getAdditionalProperties())
-                || !desired.getMetadata().getLabels().equals(existing.getMetadata().getLabels())) {
+                || !desired.getMetadata()
+                        .getLabels()
+                        .equals(existing.getMetadata().getLabels())) {
             desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
             client.resource(desired).update();
         }
@@ -57,13 +60,19 @@ final class ServiceMonitors {
     private boolean crdPresent(KubernetesClient client) {
         if (!present && clock.instant().isAfter(checked.plus(RECHECK))) {
             checked = clock.instant();
-            present = client.apiextensions().v1().customResourceDefinitions().withName(CRD).get() != null;
+            present = client.apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .withName(CRD)
+                            .get()
+                    != null;
         }
         return present;
     }
 
     private static boolean isOurs(GenericKubernetesResource resource) {
         return resource.getMetadata().getLabels() != null
-                && RegistryObjects.OPERATOR.equals(resource.getMetadata().getLabels().get(RegistryObjects.MANAGED_BY));
+                && RegistryObjects.OPERATOR.equals(
+                        resource.getMetadata().getLabels().get(RegistryObjects.MANAGED_BY));
     }
 }

@@ -81,8 +81,8 @@ public final class HttpRuntimeStatusClient implements RuntimeStatusClient {
             if (response.body().length > MAX_BODY_BYTES) {
                 return Optional.empty();
             }
-            StatusDocument document = JSON.unmarshal(
-                    new String(response.body(), StandardCharsets.UTF_8), StatusDocument.class);
+            StatusDocument document =
+                    JSON.unmarshal(new String(response.body(), StandardCharsets.UTF_8), StatusDocument.class);
             return usageOf(document, registry.getMetadata().getName());
         } catch (IOException | RuntimeException e) {
             log.debug("Cannot read the status of Registry {} at {}: {}", name(registry), uri, e.toString());
@@ -114,7 +114,8 @@ public final class HttpRuntimeStatusClient implements RuntimeStatusClient {
     }
 
     private static String name(Registry registry) {
-        return registry.getMetadata().getNamespace() + "/" + registry.getMetadata().getName();
+        return registry.getMetadata().getNamespace() + "/"
+                + registry.getMetadata().getName();
     }
 
     /** The part of the runtime's status document read here. */

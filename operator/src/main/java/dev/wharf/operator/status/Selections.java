@@ -21,21 +21,16 @@ public final class Selections {
 
     /** Ready=True, Accepted, saying how many Registries the policy applies to. */
     public static Condition ready(
-            String kind,
-            int selected,
-            @Nullable Long generation,
-            @Nullable List<Condition> previous,
-            Clock clock) {
-        String message =
-                switch (selected) {
-                    case 0 -> "Accepted; this " + kind + " selects no Registry in this namespace yet.";
-                    case 1 -> "Accepted; this " + kind + " selects 1 Registry.";
-                    default ->
-                        "Accepted; this " + kind + " selects " + selected + " Registries"
-                                + (selected > MAX_LISTED
-                                        ? "; status.selectedRegistries lists the first " + MAX_LISTED + "."
-                                        : ".");
-                };
+            String kind, int selected, @Nullable Long generation, @Nullable List<Condition> previous, Clock clock) {
+        String message = switch (selected) {
+            case 0 -> "Accepted; this " + kind + " selects no Registry in this namespace yet.";
+            case 1 -> "Accepted; this " + kind + " selects 1 Registry.";
+            default ->
+                "Accepted; this " + kind + " selects " + selected + " Registries"
+                        + (selected > MAX_LISTED
+                                ? "; status.selectedRegistries lists the first " + MAX_LISTED + "."
+                                : ".");
+        };
         return Conditions.of(
                 Conditions.READY,
                 ConditionStatus.TRUE,

@@ -56,8 +56,10 @@ class PolicyReconcilersTest {
                   schedule: "@daily"
                   rules: [{name: old, olderThan: 90d}]
                 """.formatted(ns), CleanupPolicy.class));
-        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(cleanup(ns).getStatus().selectedRegistries())
-                .containsExactly("a", "b"));
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(() ->
+                        assertThat(cleanup(ns).getStatus().selectedRegistries()).containsExactly("a", "b"));
 
         client.resources(Registry.class).inNamespace(ns).withName("b").edit(registry -> {
             registry.getMetadata().setLabels(Map.of("wharf.dev/cleanup", "images"));
@@ -70,7 +72,8 @@ class PolicyReconcilersTest {
             Condition ready = Conditions.find(policy.getStatus().conditions(), Conditions.READY);
             assertThat(ready).isNotNull();
             assertThat(ready.reason()).isEqualTo("Accepted");
-            assertThat(ready.observedGeneration()).isEqualTo(policy.getMetadata().getGeneration());
+            assertThat(ready.observedGeneration())
+                    .isEqualTo(policy.getMetadata().getGeneration());
         });
     }
 
@@ -94,13 +97,15 @@ class PolicyReconcilersTest {
                   rules: [{name: cooldown, minimumAge: 72h, action: warn}]
                 """.formatted(ns), FirewallPolicy.class));
 
-        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(client.resources(FirewallPolicy.class)
-                        .inNamespace(ns)
-                        .withName("guard")
-                        .get()
-                        .getStatus()
-                        .selectedRegistries())
-                .containsExactly("files", "npm"));
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(client.resources(FirewallPolicy.class)
+                                .inNamespace(ns)
+                                .withName("guard")
+                                .get()
+                                .getStatus()
+                                .selectedRegistries())
+                        .containsExactly("files", "npm"));
     }
 
     private static Registry registry(String namespace, String name, String cleanup) {
@@ -114,7 +119,10 @@ class PolicyReconcilersTest {
 
     private static CleanupPolicy cleanup(String namespace) {
         return RegistryOperator.present(
-                client.resources(CleanupPolicy.class).inNamespace(namespace).withName("standard").get(),
+                client.resources(CleanupPolicy.class)
+                        .inNamespace(namespace)
+                        .withName("standard")
+                        .get(),
                 "CleanupPolicy standard");
     }
 

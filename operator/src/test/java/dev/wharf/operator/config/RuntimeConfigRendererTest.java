@@ -50,7 +50,8 @@ public class RuntimeConfigRendererTest {
                         .as("%s of %s", file.getKey(), registry.getMetadata().getName())
                         .isEmpty();
                 assertThat(document.path("status").isMissingNode()).isTrue();
-                assertThat(document.path("metadata").path("uid").isMissingNode()).isTrue();
+                assertThat(document.path("metadata").path("uid").isMissingNode())
+                        .isTrue();
             }
         }
     }
@@ -69,7 +70,8 @@ public class RuntimeConfigRendererTest {
         SortedMap<String, String> files = RuntimeConfigRenderer.render(
                 ReferenceResolver.resolve(sample("artifacts", "npm"), new ListView(cluster)));
 
-        JsonNode rendered = documents(files.get(RuntimeConfigRenderer.FIREWALL_POLICIES_FILE)).getFirst();
+        JsonNode rendered = documents(files.get(RuntimeConfigRenderer.FIREWALL_POLICIES_FILE))
+                .getFirst();
         assertThat(rendered.path("spec").path("targets").path("upstreamProxies"))
                 .extracting(JsonNode::asText)
                 .containsExactly("npmjs");
@@ -79,9 +81,11 @@ public class RuntimeConfigRendererTest {
     void renderWhenACleanupPolicySelectsByLabelShouldNameOnlyThisRegistry() throws IOException {
         SortedMap<String, String> files = RuntimeConfigRenderer.render(resolve(sample("artifacts", "npm")));
 
-        JsonNode rendered = documents(files.get(RuntimeConfigRenderer.CLEANUP_POLICIES_FILE)).getFirst();
+        JsonNode rendered = documents(files.get(RuntimeConfigRenderer.CLEANUP_POLICIES_FILE))
+                .getFirst();
         assertThat(rendered.path("metadata").path("name").asText()).isEqualTo("standard");
-        assertThat(rendered.path("spec").path("registrySelector").isMissingNode()).isTrue();
+        assertThat(rendered.path("spec").path("registrySelector").isMissingNode())
+                .isTrue();
         assertThat(rendered.path("spec").path("registries"))
                 .extracting(JsonNode::asText)
                 .containsExactly("npm");

@@ -44,8 +44,8 @@ class ReferenceResolverTest {
                         + "  database: {postgres: {secret: db}}");
         List<HasMetadata> cluster = new ArrayList<>();
         cluster.add(SampleSecrets.secret("ns", "s3", Map.of("accessKey", "AKIA-VALUE")));
-        cluster.add(SampleSecrets.secret(
-                "ns", "db", Map.of("url", "postgresql://db/w", "username", "u", "password", "p")));
+        cluster.add(
+                SampleSecrets.secret("ns", "db", Map.of("url", "postgresql://db/w", "username", "u", "password", "p")));
 
         RegistryInputs inputs = ReferenceResolver.resolve(registry, view(cluster));
 

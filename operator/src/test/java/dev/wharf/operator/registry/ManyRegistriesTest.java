@@ -50,15 +50,17 @@ class ManyRegistriesTest {
                     .create();
         }
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            long observed = client.resources(Registry.class).inNamespace(ns).list().getItems().stream()
-                    .filter(registry -> registry.getStatus() != null
-                            && Objects.equals(
-                                    registry.getStatus().observedGeneration(),
-                                    registry.getMetadata().getGeneration()))
-                    .count();
-            assertThat(observed).isEqualTo(REGISTRIES);
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    long observed = client.resources(Registry.class).inNamespace(ns).list().getItems().stream()
+                            .filter(registry -> registry.getStatus() != null
+                                    && Objects.equals(
+                                            registry.getStatus().observedGeneration(),
+                                            registry.getMetadata().getGeneration()))
+                            .count();
+                    assertThat(observed).isEqualTo(REGISTRIES);
+                });
         assertThat(client.configMaps().inNamespace(ns).list().getItems()).hasSize(REGISTRIES);
         assertThat(client.apps().statefulSets().inNamespace(ns).list().getItems())
                 .hasSize(REGISTRIES);

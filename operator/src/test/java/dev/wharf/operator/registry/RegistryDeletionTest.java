@@ -46,9 +46,15 @@ class RegistryDeletionTest {
         client.resources(Registry.class).inNamespace(ns).withName("files").delete();
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(client.resources(Registry.class).inNamespace(ns).withName("files").get())
+            assertThat(client.resources(Registry.class)
+                            .inNamespace(ns)
+                            .withName("files")
+                            .get())
                     .isNull();
-            assertThat(client.persistentVolumeClaims().inNamespace(ns).withName("data-files-0").get())
+            assertThat(client.persistentVolumeClaims()
+                            .inNamespace(ns)
+                            .withName("data-files-0")
+                            .get())
                     .isNull();
         });
     }
@@ -60,10 +66,16 @@ class RegistryDeletionTest {
 
         client.resources(Registry.class).inNamespace(ns).withName("files").delete();
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                        client.resources(Registry.class).inNamespace(ns).withName("files").get())
-                .isNull());
-        assertThat(client.persistentVolumeClaims().inNamespace(ns).withName("data-files-0").get())
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(client.resources(Registry.class)
+                                .inNamespace(ns)
+                                .withName("files")
+                                .get())
+                        .isNull());
+        assertThat(client.persistentVolumeClaims()
+                        .inNamespace(ns)
+                        .withName("data-files-0")
+                        .get())
                 .isNotNull();
     }
 
@@ -92,12 +104,13 @@ class RegistryDeletionTest {
                 .endMetadata()
                 .build();
         client.resource(claim).create();
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.resources(Registry.class)
-                        .inNamespace(namespace)
-                        .withName("files")
-                        .get()
-                        .getMetadata()
-                        .getFinalizers())
-                .isNotEmpty());
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(client.resources(Registry.class)
+                                .inNamespace(namespace)
+                                .withName("files")
+                                .get()
+                                .getMetadata()
+                                .getFinalizers())
+                        .isNotEmpty());
     }
 }

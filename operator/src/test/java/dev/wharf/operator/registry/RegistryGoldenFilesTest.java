@@ -44,8 +44,12 @@ class RegistryGoldenFilesTest {
         List<HasMetadata> samples = Samples.all();
         // Registries last, as a user applying the samples directory in order would not guarantee: the recovery from
         // a missing reference has tests of its own.
-        samples.stream().filter(s -> !(s instanceof Registry)).forEach(s -> client.resource(s).create());
-        samples.stream().filter(Registry.class::isInstance).forEach(s -> client.resource(s).create());
+        samples.stream()
+                .filter(s -> !(s instanceof Registry))
+                .forEach(s -> client.resource(s).create());
+        samples.stream()
+                .filter(Registry.class::isInstance)
+                .forEach(s -> client.resource(s).create());
     }
 
     @AfterAll
@@ -55,7 +59,9 @@ class RegistryGoldenFilesTest {
 
     static Stream<Arguments> sampleRegistries() {
         return Samples.registries().stream()
-                .map(registry -> Arguments.of(registry.getMetadata().getNamespace(), registry.getMetadata().getName()));
+                .map(registry -> Arguments.of(
+                        registry.getMetadata().getNamespace(),
+                        registry.getMetadata().getName()));
     }
 
     @ParameterizedTest(name = "{0}/{1}")

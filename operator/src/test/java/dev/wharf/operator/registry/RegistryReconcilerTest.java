@@ -62,17 +62,20 @@ class RegistryReconcilerTest {
         apply(ns, upstreamProxy("npmjs", "https://registry.npmjs.org"));
         apply(ns, registry("npm", "format: npm\n  upstreamProxies: [npmjs]\n" + S3_AND_POSTGRES));
         applySecrets(ns);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(configMap(ns, "npm").getData().get("upstreamproxies.yaml"))
-                .contains("https://registry.npmjs.org"));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                        condition(observedStatus(client, ns, "npm"), "ConfigResolved").status())
-                .isEqualTo(ConditionStatus.TRUE));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(configMap(ns, "npm").getData().get("upstreamproxies.yaml"))
+                        .contains("https://registry.npmjs.org"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(observedStatus(client, ns, "npm"), "ConfigResolved")
+                                .status())
+                        .isEqualTo(ConditionStatus.TRUE));
         Deployment before = deployment(ns, "npm");
 
         apply(ns, upstreamProxy("npmjs", "https://npm.mirror.example.com"));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(configMap(ns, "npm").getData().get("upstreamproxies.yaml"))
-                .contains("https://npm.mirror.example.com"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(configMap(ns, "npm").getData().get("upstreamproxies.yaml"))
+                        .contains("https://npm.mirror.example.com"));
         assertThat(deployment(ns, "npm").getMetadata().getResourceVersion())
                 .isEqualTo(before.getMetadata().getResourceVersion());
     }
@@ -89,9 +92,10 @@ class RegistryReconcilerTest {
         client.resource(SampleSecrets.secret(ns, "minio-creds", Map.of("accessKey", "rotated", "secretKey", "rotated")))
                 .update();
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(checksum(deployment(ns, "files")))
-                .startsWith("sha256:")
-                .isNotEqualTo(before));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(checksum(deployment(ns, "files")))
+                        .startsWith("sha256:")
+                        .isNotEqualTo(before));
         assertThat(configMap(ns, "files").getData().toString()).doesNotContain("rotated");
     }
 
@@ -140,9 +144,10 @@ class RegistryReconcilerTest {
         client.resource(SampleSecrets.secret(ns, "deployers", Map.of("users", "ci:$2b$10$x\n")))
                 .create();
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                        condition(observedStatus(client, ns, "files"), "ConfigResolved").status())
-                .isEqualTo(ConditionStatus.TRUE));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(observedStatus(client, ns, "files"), "ConfigResolved")
+                                .status())
+                        .isEqualTo(ConditionStatus.TRUE));
         assertThat(checksum(statefulSet(ns, "files"))).isNotEqualTo(missing);
     }
 
@@ -169,7 +174,8 @@ class RegistryReconcilerTest {
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             RegistryStatus status = observedStatus(client, ns, "files");
-            Long generation = RegistryOperator.registry(client, ns, "files").getMetadata().getGeneration();
+            Long generation =
+                    RegistryOperator.registry(client, ns, "files").getMetadata().getGeneration();
             assertThat(status.readyReplicas()).isEqualTo(1);
             assertThat(status.url()).isEqualTo("http://files.ready.svc:8080/generic/files/");
             assertThat(status.conditions())
@@ -189,9 +195,10 @@ class RegistryReconcilerTest {
     void reconcileWhenTheVolumeIsBoundAndThePodReadyShouldBeReady() {
         String ns = "volume";
         apply(ns, registry("files", "format: generic\n  storage: {filesystem: {size: 1Gi}}"));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                        condition(observedStatus(client, ns, "files"), "StorageReady").reason())
-                .isEqualTo("VolumePending"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(observedStatus(client, ns, "files"), "StorageReady")
+                                .reason())
+                        .isEqualTo("VolumePending"));
 
         // What the StatefulSet controller and the volume provisioner would do.
         StatefulSet statefulSet = statefulSet(ns, "files");
@@ -241,7 +248,12 @@ class RegistryReconcilerTest {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(observedStatus(client, ns, "files").externalURL())
                     .isEqualTo("http://files.example.com/generic/files/");
-            assertThat(client.network().v1().ingresses().inNamespace(ns).withName("files").get())
+            assertThat(client.network()
+                            .v1()
+                            .ingresses()
+                            .inNamespace(ns)
+                            .withName("files")
+                            .get())
                     .isNotNull();
         });
 
@@ -251,7 +263,10 @@ class RegistryReconcilerTest {
             RegistryStatus status = observedStatus(client, ns, "files");
             assertThat(status.observedGeneration()).isEqualTo(2L);
             assertThat(status.externalURL()).isNull();
-            assertThat(client.resources(Ingress.class).inNamespace(ns).withName("files").get())
+            assertThat(client.resources(Ingress.class)
+                            .inNamespace(ns)
+                            .withName("files")
+                            .get())
                     .isNull();
         });
         assertThat(RegistryOperator.registry(client, ns, "files").getSpec())
@@ -264,21 +279,23 @@ class RegistryReconcilerTest {
         apply(ns, registry("files", "format: generic", "wharf.dev/cleanup: standard"));
         apply(ns, cleanupPolicy("standard", "wharf.dev/cleanup: standard"));
         await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(configMap(ns, "files").getData()).containsKey("cleanuppolicies.yaml"));
+                .untilAsserted(
+                        () -> assertThat(configMap(ns, "files").getData()).containsKey("cleanuppolicies.yaml"));
         // The policy's status lists what it selects, which is how a Registry it stops selecting is found again.
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.resources(CleanupPolicy.class)
-                        .inNamespace(ns)
-                        .withName("standard")
-                        .get()
-                        .getStatus()
-                        .selectedRegistries())
-                .containsExactly("files"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(client.resources(CleanupPolicy.class)
+                                .inNamespace(ns)
+                                .withName("standard")
+                                .get()
+                                .getStatus()
+                                .selectedRegistries())
+                        .containsExactly("files"));
 
         apply(ns, cleanupPolicy("standard", "wharf.dev/cleanup: nothing"));
 
         await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(configMap(ns, "files").getData())
-                        .doesNotContainKey("cleanuppolicies.yaml"));
+                .untilAsserted(
+                        () -> assertThat(configMap(ns, "files").getData()).doesNotContainKey("cleanuppolicies.yaml"));
     }
 
     @Test
@@ -294,10 +311,14 @@ class RegistryReconcilerTest {
             registry.getMetadata().setAnnotations(Map.of("note", "touched"));
             return registry;
         });
-        String touched = RegistryOperator.registry(client, ns, "files").getMetadata().getResourceVersion();
-        await().pollDelay(Duration.ofSeconds(2)).atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                        RegistryOperator.registry(client, ns, "files").getMetadata().getResourceVersion())
-                .isEqualTo(touched));
+        String touched =
+                RegistryOperator.registry(client, ns, "files").getMetadata().getResourceVersion();
+        await().pollDelay(Duration.ofSeconds(2))
+                .atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(RegistryOperator.registry(client, ns, "files")
+                                .getMetadata()
+                                .getResourceVersion())
+                        .isEqualTo(touched));
         assertThat(touched).isNotEqualTo(resourceVersion);
     }
 
@@ -367,17 +388,31 @@ class RegistryReconcilerTest {
 
     static ConfigMap configMap(String namespace, String registry) {
         return present(
-                client.configMaps().inNamespace(namespace).withName(registry + "-config").get(),
+                client.configMaps()
+                        .inNamespace(namespace)
+                        .withName(registry + "-config")
+                        .get(),
                 "ConfigMap of " + registry);
     }
 
     static Deployment deployment(String namespace, String name) {
-        return present(client.apps().deployments().inNamespace(namespace).withName(name).get(), "Deployment " + name);
+        return present(
+                client.apps()
+                        .deployments()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get(),
+                "Deployment " + name);
     }
 
     static StatefulSet statefulSet(String namespace, String name) {
         return present(
-                client.apps().statefulSets().inNamespace(namespace).withName(name).get(), "StatefulSet " + name);
+                client.apps()
+                        .statefulSets()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get(),
+                "StatefulSet " + name);
     }
 
     static String checksum(Deployment deployment) {
@@ -385,7 +420,12 @@ class RegistryReconcilerTest {
     }
 
     static String checksum(StatefulSet statefulSet) {
-        return statefulSet.getSpec().getTemplate().getMetadata().getAnnotations().get(PodTemplates.SECRETS_CHECKSUM);
+        return statefulSet
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(PodTemplates.SECRETS_CHECKSUM);
     }
 
     static Condition condition(RegistryStatus status, String type) {

@@ -69,7 +69,12 @@ class RegistryRuntimeStatusTest {
                         """, Registry.class))
                 .create();
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.apps().statefulSets().inNamespace(ns).withName("files").get() != null);
+                .until(() -> client.apps()
+                                .statefulSets()
+                                .inNamespace(ns)
+                                .withName("files")
+                                .get()
+                        != null);
 
         client.apps().statefulSets().inNamespace(ns).withName("files").editStatus(set -> {
             set.setStatus(new StatefulSetStatusBuilder()

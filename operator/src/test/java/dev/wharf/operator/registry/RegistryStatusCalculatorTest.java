@@ -56,7 +56,8 @@ class RegistryStatusCalculatorTest {
                 FIRST);
 
         assertThat(ready(status).reason()).isEqualTo("UnsupportedFormat");
-        assertThat(status.conditions()).extracting(Condition::type)
+        assertThat(status.conditions())
+                .extracting(Condition::type)
                 .containsExactly("Ready", "ConfigResolved", "StorageReady", "Available");
     }
 
@@ -65,8 +66,8 @@ class RegistryStatusCalculatorTest {
         RegistryInputs inputs = inputs("generic", List.of());
         RegistryStatus first = RegistryStatusCalculator.calculate(inputs, READY_POD, null, FIRST);
 
-        RegistryStatus down = RegistryStatusCalculator.calculate(
-                inputs, new Observed(true, 0, 1, "Bound", null, null), first, LATER);
+        RegistryStatus down =
+                RegistryStatusCalculator.calculate(inputs, new Observed(true, 0, 1, "Bound", null, null), first, LATER);
 
         assertThat(ready(down).reason()).isEqualTo("PodsStarting");
         assertThat(ready(down).lastTransitionTime()).isEqualTo("2026-01-01T09:00:00Z");

@@ -30,10 +30,10 @@ public final class GoldenFiles {
     /** The committed golden files, relative to the operator module (Surefire's working directory). */
     public static final Path DIRECTORY = Path.of("src", "test", "resources", "golden");
 
-    private static final ObjectMapper YAML = new ObjectMapper(
-            new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private GoldenFiles() {}
@@ -41,7 +41,9 @@ public final class GoldenFiles {
     /** Whether this run rewrites the golden files instead of comparing with them. */
     public static boolean updating() {
         return Boolean.getBoolean("wharf.golden.update")
-                || "true".equals(String.valueOf(System.getenv("WHARF_GOLDEN_UPDATE")).toLowerCase(Locale.ROOT));
+                || "true"
+                        .equals(String.valueOf(System.getenv("WHARF_GOLDEN_UPDATE"))
+                                .toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -78,8 +80,10 @@ public final class GoldenFiles {
                 });
             }
             assertThat(actual)
-                    .as("the objects rendered for %s differ from the golden file; if the change is intended,"
-                            + " regenerate it with -Dwharf.golden.update=true", file)
+                    .as(
+                            "the objects rendered for %s differ from the golden file; if the change is intended,"
+                                    + " regenerate it with -Dwharf.golden.update=true",
+                            file)
                     .isEqualTo(expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -81,7 +81,10 @@ public final class RegistryOperator {
     /** The Registry as the API server has it now. */
     public static Registry registry(KubernetesClient client, String namespace, String name) {
         return present(
-                client.resources(Registry.class).inNamespace(namespace).withName(name).get(),
+                client.resources(Registry.class)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get(),
                 "Registry " + namespace + "/" + name);
     }
 
@@ -90,8 +93,9 @@ public final class RegistryOperator {
         Registry registry = registry(client, namespace, name);
         RegistryStatus status = present(registry.getStatus(), "status of " + namespace + "/" + name);
         if (!Objects.equals(status.observedGeneration(), registry.getMetadata().getGeneration())) {
-            throw new AssertionError("status of " + namespace + "/" + name + " observed generation "
-                    + status.observedGeneration() + ", not yet " + registry.getMetadata().getGeneration());
+            throw new AssertionError(
+                    "status of " + namespace + "/" + name + " observed generation " + status.observedGeneration()
+                            + ", not yet " + registry.getMetadata().getGeneration());
         }
         return status;
     }

@@ -52,7 +52,8 @@ public final class SampleSecrets {
                     .collect(java.util.stream.Collectors.toMap(
                             Map.Entry::getKey,
                             entry -> java.util.Base64.getEncoder()
-                                    .encodeToString(entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                                    .encodeToString(
+                                            entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
     }
 }

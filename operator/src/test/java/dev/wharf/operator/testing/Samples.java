@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class Samples {
 
     /** Surefire runs the tests from the operator module's directory; the samples are next to it. */
-    public static final Path DIRECTORY = Path.of("..", "samples").toAbsolutePath().normalize();
+    public static final Path DIRECTORY =
+            Path.of("..", "samples").toAbsolutePath().normalize();
 
     /** The samples of {@code samples/local} carry no namespace; the tests apply them to this one. */
     public static final String LOCAL_NAMESPACE = "local";
@@ -60,7 +61,8 @@ public final class Samples {
 
     private static List<HasMetadata> read(Path file) throws IOException {
         List<HasMetadata> resources = new ArrayList<>();
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
                 if (document == null || document.isNull() || document.isEmpty()) {
@@ -72,7 +74,8 @@ public final class Samples {
                     case "CleanupPolicy" -> SERIALIZATION.convertValue(document, CleanupPolicy.class);
                     case "FirewallPolicy" -> SERIALIZATION.convertValue(document, FirewallPolicy.class);
                     case "Secret" -> SERIALIZATION.convertValue(document, Secret.class);
-                    default -> throw new IllegalStateException(file + " holds an unexpected kind: " + document.path("kind"));
+                    default ->
+                        throw new IllegalStateException(file + " holds an unexpected kind: " + document.path("kind"));
                 };
                 if (resource.getMetadata().getNamespace() == null) {
                     resource.getMetadata().setNamespace(LOCAL_NAMESPACE);

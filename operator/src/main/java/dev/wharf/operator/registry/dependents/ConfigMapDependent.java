@@ -36,8 +36,7 @@ public final class ConfigMapDependent extends RegistryDependent<ConfigMap> {
      * generic matcher used without server-side apply tolerates extra keys, as it would fields an API server adds.
      */
     @Override
-    public Result<ConfigMap> match(
-            ConfigMap actual, ConfigMap desired, Registry registry, Context<Registry> context) {
+    public Result<ConfigMap> match(ConfigMap actual, ConfigMap desired, Registry registry, Context<Registry> context) {
         Result<ConfigMap> result = super.match(actual, desired, registry, context);
         if (result.matched() && !Objects.equals(actual.getData(), desired.getData())) {
             return Result.computed(false, desired);

@@ -11,8 +11,7 @@ import java.util.Objects;
 
 /** The HorizontalPodAutoscaler of {@code spec.autoscaling}, scaling the Registry's Deployment on CPU. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
-public final class HorizontalPodAutoscalerDependent
-        extends RegistryDependent<HorizontalPodAutoscaler> {
+public final class HorizontalPodAutoscalerDependent extends RegistryDependent<HorizontalPodAutoscaler> {
 
     /** The CPU target when {@code spec.autoscaling.targetCPUUtilizationPercentage} is unset. */
     static final int DEFAULT_CPU_PERCENT = 75;

@@ -52,7 +52,10 @@ public final class IngressDependent extends RegistryDependent<Ingress> {
                 .endHttp()
                 .endRule();
         if (expose.tls() != null) {
-            spec.addNewTl().withHosts(expose.host()).withSecretName(expose.tls().secretName()).endTl();
+            spec.addNewTl()
+                    .withHosts(expose.host())
+                    .withSecretName(expose.tls().secretName())
+                    .endTl();
         }
         IngressBuilder ingress = new IngressBuilder()
                 .withMetadata(RegistryObjects.metadata(registry, RegistryObjects.name(registry)))

@@ -12,8 +12,7 @@ import java.util.Objects;
 
 /** The PodDisruptionBudget of {@code spec.disruptionBudget}. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
-public final class PodDisruptionBudgetDependent
-        extends RegistryDependent<PodDisruptionBudget> {
+public final class PodDisruptionBudgetDependent extends RegistryDependent<PodDisruptionBudget> {
 
     public PodDisruptionBudgetDependent() {
         super(PodDisruptionBudget.class);

@@ -111,8 +111,7 @@ public final class PodTemplates {
         return new PodTemplateSpecBuilder()
                 .withNewMetadata()
                 .withLabels(RegistryObjects.labels(registry))
-                .withAnnotations(
-                        Map.of(SECRETS_CHECKSUM, SecretChecksum.of(secrets, inputs.secretsByName())))
+                .withAnnotations(Map.of(SECRETS_CHECKSUM, SecretChecksum.of(secrets, inputs.secretsByName())))
                 .endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(RegistryObjects.name(registry))
@@ -169,7 +168,8 @@ public final class PodTemplates {
         env.add(value(RuntimeLayout.ENV_DATA_DIR, RuntimeLayout.DATA_DIR));
         env.add(value(RuntimeLayout.ENV_SECRETS_DIR, RuntimeLayout.SECRETS_DIR));
         env.add(value(RuntimeLayout.ENV_LOG_FORMAT, "ecs"));
-        PostgresDatabase postgres = spec.database() == null ? null : spec.database().postgres();
+        PostgresDatabase postgres =
+                spec.database() == null ? null : spec.database().postgres();
         if (postgres != null) {
             // The URL and user name are read at start from the Secret (the pod waits for it to exist); the password
             // is read from its mounted file, so it is never in the pod's environment.
