@@ -11,12 +11,13 @@ import dev.wharf.operator.status.Conditions;
 import dev.wharf.operator.testing.RegistryOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,10 +62,13 @@ class PolicyReconcilersTest {
                 .untilAsserted(() ->
                         assertThat(cleanup(ns).getStatus().selectedRegistries()).containsExactly("a", "b"));
 
-        client.resources(Registry.class).inNamespace(ns).withName("b").edit(registry -> {
-            registry.getMetadata().setLabels(Map.of("wharf.dev/cleanup", "images"));
-            return registry;
-        });
+        // A merge patch without a resourceVersion, as kubectl label does: it cannot conflict with a status write.
+        client.resources(Registry.class)
+                .inNamespace(ns)
+                .withName("b")
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\": {\"labels\": {\"wharf.dev/cleanup\": \"images\"}}}");
 
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
             CleanupPolicy policy = cleanup(ns);
