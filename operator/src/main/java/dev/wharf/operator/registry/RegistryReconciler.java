@@ -1,22 +1,18 @@
 package dev.wharf.operator.registry;
 
-import dev.wharf.api.v1alpha1.cleanup.CleanupPolicy;
 import dev.wharf.api.v1alpha1.common.ConditionStatus;
-import dev.wharf.api.v1alpha1.firewall.FirewallPolicy;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.api.v1alpha1.registry.RegistryStatus;
-import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
+import dev.wharf.operator.Failures;
 import dev.wharf.operator.references.ClusterView;
 import dev.wharf.operator.references.ReferenceResolver;
 import dev.wharf.operator.references.RegistryInputs;
-import dev.wharf.operator.references.RegistryMappers;
 import dev.wharf.operator.registry.dependents.ConfigMapDependent;
 import dev.wharf.operator.registry.dependents.DeploymentDependent;
 import dev.wharf.operator.registry.dependents.HorizontalPodAutoscalerDependent;
 import dev.wharf.operator.registry.dependents.IngressDependent;
 import dev.wharf.operator.registry.dependents.PodDisruptionBudgetDependent;
 import dev.wharf.operator.registry.dependents.Preconditions;
-import dev.wharf.operator.registry.dependents.RegistryObjects;
 import dev.wharf.operator.registry.dependents.RenderContext;
 import dev.wharf.operator.registry.dependents.ServiceAccountDependent;
 import dev.wharf.operator.registry.dependents.ServiceDependent;
@@ -28,10 +24,8 @@ import dev.wharf.operator.status.Conditions;
 import dev.wharf.operator.status.Reasons;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -43,13 +37,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -97,12 +88,6 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
     /** The controller's name, in logs and metrics. */
     public static final String NAME = "registry";
 
-    static final String UPSTREAM_PROXIES = "registry-upstreamproxies";
-    static final String SECRETS = "registry-secrets";
-    static final String CLEANUP_POLICIES = "registry-cleanuppolicies";
-    static final String FIREWALL_POLICIES = "registry-firewallpolicies";
-    static final String VOLUME_CLAIMS = "registry-volumeclaims";
-
     private static final Logger log = LoggerFactory.getLogger(RegistryReconciler.class);
 
     private final String image;
@@ -125,66 +110,9 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
 
     @Override
     public List<EventSource<?, Registry>> prepareEventSources(EventSourceContext<Registry> context) {
-        var primaries = context.getPrimaryCache();
-        InformerEventSource<UpstreamProxy, Registry> proxies = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(UpstreamProxy.class, Registry.class)
-                        .withName(UPSTREAM_PROXIES)
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper(proxy -> RegistryMappers.usersOf(
-                                proxy, primaries.list(proxy.getMetadata().getNamespace())))
-                        .build(),
-                context);
-        InformerEventSource<CleanupPolicy, Registry> cleanups = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(CleanupPolicy.class, Registry.class)
-                        .withName(CLEANUP_POLICIES)
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper(policy -> RegistryMappers.selectedBy(
-                                policy, primaries.list(policy.getMetadata().getNamespace())))
-                        .build(),
-                context);
-        InformerEventSource<FirewallPolicy, Registry> firewalls = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(FirewallPolicy.class, Registry.class)
-                        .withName(FIREWALL_POLICIES)
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper(policy -> RegistryMappers.selectedBy(
-                                policy, primaries.list(policy.getMetadata().getNamespace())))
-                        .build(),
-                context);
-        // User Secrets carry no label of ours (the operator never writes to them), so every Secret of the watched
-        // namespaces is cached; only the names and values of those a Registry references are ever used.
-        InformerEventSource<Secret, Registry> secrets = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Secret.class, Registry.class)
-                        .withName(SECRETS)
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper(secret -> {
-                            ClusterView view = cluster.get();
-                            return view == null
-                                    ? Set.of()
-                                    : RegistryMappers.usersOf(
-                                            secret,
-                                            primaries.list(secret.getMetadata().getNamespace()),
-                                            view);
-                        })
-                        .build(),
-                context);
-        cluster.set(new InformerClusterView(proxies, secrets, cleanups, firewalls));
-        InformerEventSource<PersistentVolumeClaim, Registry> claims = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, Registry.class)
-                        .withName(VOLUME_CLAIMS)
-                        .withNamespacesInheritedFromController()
-                        .withLabelSelector(RegistryObjects.MANAGED_SELECTOR)
-                        .withSecondaryToPrimaryMapper(claim -> {
-                            String registry = claim.getMetadata().getLabels() == null
-                                    ? null
-                                    : claim.getMetadata().getLabels().get(RegistryObjects.INSTANCE);
-                            return registry == null
-                                    ? Set.of()
-                                    : Set.of(new ResourceID(
-                                            registry, claim.getMetadata().getNamespace()));
-                        })
-                        .build(),
-                context);
-        return List.of(proxies, cleanups, firewalls, secrets, claims);
+        RegistryEventSources sources = RegistryEventSources.prepare(context);
+        cluster.set(sources.cluster());
+        return sources.eventSources();
     }
 
     @Override
@@ -223,42 +151,13 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         boolean lastAttempt =
                 context.getRetryInfo().map(retry -> retry.isLastAttempt()).orElse(true);
         RegistryStatus previous = registry.getStatus();
-        var ready = Conditions.of(
-                Conditions.READY,
-                ConditionStatus.FALSE,
+        RegistryStatus status = RegistryStatusCalculator.failed(
+                registry,
+                previous,
                 lastAttempt ? Reasons.RECONCILE_FAILED : Reasons.RETRYING,
-                (lastAttempt ? "Reconciling failed and will be retried on the next change: " : "Retrying: ")
-                        + dev.wharf.operator.Failures.describe(e),
-                registry.getMetadata().getGeneration(),
-                previous == null ? null : previous.conditions(),
+                (lastAttempt ? "Reconciling failed and is retried on the next change: " : "Retrying: ")
+                        + Failures.describe(e),
                 clock);
-        List<dev.wharf.api.v1alpha1.common.Condition> others = previous == null || previous.conditions() == null
-                ? List.of()
-                : previous.conditions().stream()
-                        .filter(condition -> !condition.type().equals(Conditions.READY))
-                        .toList();
-        List<dev.wharf.api.v1alpha1.common.Condition> conditions = new java.util.ArrayList<>();
-        conditions.add(ready);
-        conditions.addAll(others);
-        RegistryStatus status = previous == null
-                ? new RegistryStatus(
-                        conditions,
-                        registry.getMetadata().getGeneration(),
-                        RegistryStatusCalculator.url(registry),
-                        RegistryStatusCalculator.externalUrl(registry),
-                        null,
-                        null,
-                        null,
-                        null)
-                : new RegistryStatus(
-                        conditions,
-                        registry.getMetadata().getGeneration(),
-                        previous.url(),
-                        previous.externalURL(),
-                        previous.readyReplicas(),
-                        previous.artifacts(),
-                        previous.storageBytes(),
-                        previous.lastCleanupTime());
         if (status.equals(previous)) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }

@@ -17,6 +17,7 @@ import dev.wharf.operator.registry.dependents.Workloads;
 import dev.wharf.operator.status.Conditions;
 import dev.wharf.operator.status.Reasons;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -98,6 +99,33 @@ public final class RegistryStatusCalculator {
                 observed.storageBytes() != null
                         ? observed.storageBytes()
                         : previous == null ? null : previous.storageBytes(),
+                previous == null ? null : previous.lastCleanupTime());
+    }
+
+    /**
+     * The status after a reconcile that failed: Ready=False with the reason and message, every other field as it was
+     * (the failure says nothing new about them).
+     */
+    public static RegistryStatus failed(
+            Registry registry, @Nullable RegistryStatus previous, String reason, String message, Clock clock) {
+        Long generation = registry.getMetadata().getGeneration();
+        List<Condition> before = previous == null ? null : previous.conditions();
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(
+                Conditions.of(Conditions.READY, ConditionStatus.FALSE, reason, message, generation, before, clock));
+        if (before != null) {
+            before.stream()
+                    .filter(condition -> !condition.type().equals(Conditions.READY))
+                    .forEach(conditions::add);
+        }
+        return new RegistryStatus(
+                conditions,
+                generation,
+                url(registry),
+                externalUrl(registry),
+                previous == null ? null : previous.readyReplicas(),
+                previous == null ? null : previous.artifacts(),
+                previous == null ? null : previous.storageBytes(),
                 previous == null ? null : previous.lastCleanupTime());
     }
 

@@ -73,6 +73,21 @@ class RegistryStatusCalculatorTest {
         assertThat(ready(down).lastTransitionTime()).isEqualTo("2026-01-01T09:00:00Z");
     }
 
+    @Test
+    void failedWhenAReconcileFailsShouldOnlyTurnReadyFalseAndKeepTheRest() {
+        RegistryInputs inputs = inputs("generic", List.of());
+        RegistryStatus ready = RegistryStatusCalculator.calculate(inputs, READY_POD, null, FIRST);
+
+        RegistryStatus failed =
+                RegistryStatusCalculator.failed(inputs.registry(), ready, "Retrying", "Retrying: timeout", LATER);
+
+        assertThat(ready(failed).reason()).isEqualTo("Retrying");
+        assertThat(ready(failed).lastTransitionTime()).isEqualTo("2026-01-01T09:00:00Z");
+        assertThat(failed.conditions().subList(1, 4))
+                .isEqualTo(ready.conditions().subList(1, 4));
+        assertThat(failed.readyReplicas()).isEqualTo(1);
+    }
+
     private static RegistryInputs inputs(String format, List<ReferenceProblem> problems) {
         Registry registry = new KubernetesSerialization().unmarshal("""
                 apiVersion: wharf.dev/v1alpha1

@@ -2,8 +2,11 @@ package dev.wharf.operator.testing;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The Secrets the cluster samples name ({@code samples/cluster/README.md} says how users create them), with test
@@ -33,6 +36,15 @@ public final class SampleSecrets {
         return secret("artifacts", name, values);
     }
 
+    /** Base64 encoding of the values, as the API server stores them. */
+    private static Map<String, String> encoded(Map<String, String> values) {
+        return values.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        entry -> Base64.getEncoder()
+                                .encodeToString(entry.getValue().getBytes(StandardCharsets.UTF_8))));
+    }
+
     /** A Secret in the namespace holding the given keys. */
     public static Secret secret(String namespace, String name, Map<String, String> values) {
         return new SecretBuilder()
@@ -41,19 +53,7 @@ public final class SampleSecrets {
                 .withNamespace(namespace)
                 .endMetadata()
                 .withType("Opaque")
-                .withData(Base64Values.encode(values))
+                .withData(encoded(values))
                 .build();
-    }
-
-    /** Base64 encoding of Secret values, as the API server stores them. */
-    private static final class Base64Values {
-        static Map<String, String> encode(Map<String, String> values) {
-            return values.entrySet().stream()
-                    .collect(java.util.stream.Collectors.toMap(
-                            Map.Entry::getKey,
-                            entry -> java.util.Base64.getEncoder()
-                                    .encodeToString(
-                                            entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        }
     }
 }
