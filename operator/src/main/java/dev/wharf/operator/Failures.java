@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns an exception and its causes into one line a person can act on, without a stack trace. */
-final class Failures {
+public final class Failures {
 
     private static final int MAX_DEPTH = 8;
 
@@ -15,7 +15,7 @@ final class Failures {
      * cause is also named by its class, whose name often says more than its message ({@code UnknownHostException:
      * kubernetes.default.svc}).
      */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         List<Throwable> chain = chain(failure);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {

@@ -1,9 +1,15 @@
 package dev.wharf.operator;
 
+import dev.wharf.operator.cleanup.CleanupPolicyReconciler;
+import dev.wharf.operator.firewall.FirewallPolicyReconciler;
+import dev.wharf.operator.registry.RegistryReconciler;
+import dev.wharf.operator.runtimestatus.HttpRuntimeStatusClient;
+import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
 import dev.wharf.operator.upstream.UpstreamProxyReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,12 +23,8 @@ public final class OperatorFactory {
     private OperatorFactory() {}
 
     /**
-     * A configured, not yet started Operator.
-     *
-     * @param client the client every controller uses
-     * @param meters where java-operator-sdk records its reconcile metrics (without per-resource tags)
-     * @param clock the time written into status conditions
-     * @param customizer last changes to the configuration, such as turning server-side apply off for a mock server
+     * A configured, not yet started Operator that runs {@link RuntimeImage#forThisVersion()} and reads the registry
+     * pods' status endpoint in the cluster.
      */
     public static Operator create(
             KubernetesClient client,
@@ -30,6 +32,34 @@ public final class OperatorFactory {
             MeterRegistry meters,
             Clock clock,
             Consumer<ConfigurationServiceOverrider> customizer) {
+        return create(
+                client,
+                settings,
+                meters,
+                clock,
+                customizer,
+                RuntimeImage.forThisVersion(),
+                HttpRuntimeStatusClient.inCluster());
+    }
+
+    /**
+     * A configured, not yet started Operator.
+     *
+     * @param client the client every controller uses
+     * @param meters where java-operator-sdk records its reconcile metrics (without per-resource tags)
+     * @param clock the time written into status conditions
+     * @param customizer last changes to the configuration, such as turning server-side apply off for a mock server
+     * @param runtimeImage the registry runtime image a Registry runs unless its {@code spec.image} names another
+     * @param runtimeStatus asks a Registry's pods for its artifact count and storage used
+     */
+    public static Operator create(
+            KubernetesClient client,
+            OperatorSettings settings,
+            MeterRegistry meters,
+            Clock clock,
+            Consumer<ConfigurationServiceOverrider> customizer,
+            String runtimeImage,
+            RuntimeStatusClient runtimeStatus) {
         Consumer<ConfigurationServiceOverrider> configuration = overrider -> {
             overrider
                     .withKubernetesClient(client)
@@ -46,13 +76,17 @@ public final class OperatorFactory {
             }
         };
         Operator operator = new Operator(configuration.andThen(customizer));
-        operator.register(new UpstreamProxyReconciler(clock), controller -> {
+        Consumer<ControllerConfigurationOverrider<?>> namespaces = controller -> {
             if (settings.watchesAllNamespaces()) {
                 controller.watchingAllNamespaces();
             } else {
                 controller.settingNamespaces(Set.copyOf(settings.namespaces()));
             }
-        });
+        };
+        operator.register(new UpstreamProxyReconciler(clock), namespaces::accept);
+        operator.register(new RegistryReconciler(runtimeImage, runtimeStatus, clock), namespaces::accept);
+        operator.register(new CleanupPolicyReconciler(clock), namespaces::accept);
+        operator.register(new FirewallPolicyReconciler(clock), namespaces::accept);
         return operator;
     }
 }

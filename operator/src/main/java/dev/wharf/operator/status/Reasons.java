@@ -1,13 +1,64 @@
 package dev.wharf.operator.status;
 
+import java.util.Set;
+
 /**
  * The CamelCase reasons Wharf's conditions carry, in one list so that users and Argo CD health checks can rely on
  * them. A reason names why a condition has its status; the message says the rest.
+ *
+ * <p>A {@code Ready=False} reason in {@link #HEALING} is a state that resolves by itself (pods starting, a volume
+ * being provisioned, a retry under way): health checks report it as Progressing, not Degraded. Every other
+ * {@code Ready=False} reason needs someone to act.
  */
 public final class Reasons {
 
-    /** The resource is valid and the operator has taken it into account (UpstreamProxy {@code Ready=True}). */
+    /** The resource is valid and the operator has taken it into account (UpstreamProxy and policies, Ready=True). */
     public static final String ACCEPTED = "Accepted";
+
+    /** Registry Ready=True and Available=True: at least one registry pod serves. */
+    public static final String AVAILABLE = "Available";
+
+    /** ConfigResolved=True: every UpstreamProxy and Secret the Registry names exists. */
+    public static final String RESOLVED = "Resolved";
+
+    /** A Registry names an UpstreamProxy that does not exist; the message names it. */
+    public static final String UPSTREAM_PROXY_NOT_FOUND = "UpstreamProxyNotFound";
+
+    /** A Registry names an UpstreamProxy of another format; the message names it. */
+    public static final String UPSTREAM_PROXY_FORMAT_MISMATCH = "UpstreamProxyFormatMismatch";
+
+    /** A Registry, or something it uses, names a Secret that does not exist; the message names it. */
+    public static final String SECRET_NOT_FOUND = "SecretNotFound";
+
+    /** A Secret a Registry uses lacks a key the runtime reads; the message names the Secret and the key. */
+    public static final String SECRET_KEY_MISSING = "SecretKeyMissing";
+
+    /** The Registry's format is not served by this version of the runtime. */
+    public static final String UNSUPPORTED_FORMAT = "UnsupportedFormat";
+
+    /** StorageReady=True: the data volume is bound. */
+    public static final String VOLUME_BOUND = "VolumeBound";
+
+    /** StorageReady=False: the data volume is not bound yet. */
+    public static final String VOLUME_PENDING = "VolumePending";
+
+    /** StorageReady=True for S3: the bucket is configured and its credentials resolve; the pods check it is writable. */
+    public static final String BUCKET_CONFIGURED = "BucketConfigured";
+
+    /** Available=False: the registry pods are being created or started, none is ready yet. */
+    public static final String PODS_STARTING = "PodsStarting";
+
+    /** Ready=False while a failed reconcile is retried. */
+    public static final String RETRYING = "Retrying";
+
+    /** Ready=False: reconciling failed and the retries are exhausted; the message says why. */
+    public static final String RECONCILE_FAILED = "ReconcileFailed";
+
+    /** A policy selects no Registry (Ready=True: it is valid, it just applies nowhere yet). */
+    public static final String NO_REGISTRY_SELECTED = "NoRegistrySelected";
+
+    /** The Ready=False reasons that resolve by themselves: Progressing rather than Degraded in a health check. */
+    public static final Set<String> HEALING = Set.of(PODS_STARTING, VOLUME_PENDING, RETRYING);
 
     private Reasons() {}
 }

@@ -1,0 +1,101 @@
+package dev.wharf.operator.registry;
+
+import dev.wharf.api.v1alpha1.cleanup.CleanupPolicy;
+import dev.wharf.api.v1alpha1.firewall.FirewallPolicy;
+import dev.wharf.api.v1alpha1.registry.Registry;
+import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
+import dev.wharf.operator.references.ClusterView;
+import dev.wharf.operator.references.RegistryMappers;
+import dev.wharf.operator.registry.dependents.RegistryObjects;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The Registry controller's informers beyond its dependents: UpstreamProxies, CleanupPolicies, FirewallPolicies and
+ * Secrets, each mapped to exactly the Registries it affects ({@link RegistryMappers}), and the data volume claims.
+ *
+ * @param eventSources the informers to register
+ * @param cluster a view over their caches, for resolving a Registry's references
+ */
+record RegistryEventSources(List<EventSource<?, Registry>> eventSources, ClusterView cluster) {
+
+    static final String UPSTREAM_PROXIES = "registry-upstreamproxies";
+    static final String SECRETS = "registry-secrets";
+    static final String CLEANUP_POLICIES = "registry-cleanuppolicies";
+    static final String FIREWALL_POLICIES = "registry-firewallpolicies";
+    static final String VOLUME_CLAIMS = "registry-volumeclaims";
+
+    static RegistryEventSources prepare(EventSourceContext<Registry> context) {
+        var primaries = context.getPrimaryCache();
+        InformerEventSource<UpstreamProxy, Registry> proxies = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(UpstreamProxy.class, Registry.class)
+                        .withName(UPSTREAM_PROXIES)
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper(proxy -> RegistryMappers.usersOf(
+                                proxy, primaries.list(proxy.getMetadata().getNamespace())))
+                        .build(),
+                context);
+        InformerEventSource<CleanupPolicy, Registry> cleanups = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(CleanupPolicy.class, Registry.class)
+                        .withName(CLEANUP_POLICIES)
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper(policy -> RegistryMappers.selectedBy(
+                                policy, primaries.list(policy.getMetadata().getNamespace())))
+                        .build(),
+                context);
+        InformerEventSource<FirewallPolicy, Registry> firewalls = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(FirewallPolicy.class, Registry.class)
+                        .withName(FIREWALL_POLICIES)
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper(policy -> RegistryMappers.selectedBy(
+                                policy, primaries.list(policy.getMetadata().getNamespace())))
+                        .build(),
+                context);
+        // The Secret mapper needs the view, and the view needs the Secret informer: the view is set right after.
+        AtomicReference<ClusterView> view = new AtomicReference<>();
+        // User Secrets carry no label of ours (the operator never writes to them), so every Secret of the watched
+        // namespaces is cached; only the names and values of those a Registry references are ever used.
+        InformerEventSource<Secret, Registry> secrets = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Secret.class, Registry.class)
+                        .withName(SECRETS)
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper(secret -> {
+                            ClusterView cluster = view.get();
+                            return cluster == null
+                                    ? Set.of()
+                                    : RegistryMappers.usersOf(
+                                            secret,
+                                            primaries.list(secret.getMetadata().getNamespace()),
+                                            cluster);
+                        })
+                        .build(),
+                context);
+        ClusterView cluster = new InformerClusterView(proxies, secrets, cleanups, firewalls);
+        view.set(cluster);
+        InformerEventSource<PersistentVolumeClaim, Registry> claims = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, Registry.class)
+                        .withName(VOLUME_CLAIMS)
+                        .withNamespacesInheritedFromController()
+                        .withLabelSelector(RegistryObjects.MANAGED_SELECTOR)
+                        .withSecondaryToPrimaryMapper(claim -> {
+                            Map<String, String> labels = claim.getMetadata().getLabels();
+                            String registry = labels == null ? null : labels.get(RegistryObjects.INSTANCE);
+                            return registry == null
+                                    ? Set.of()
+                                    : Set.of(new ResourceID(
+                                            registry, claim.getMetadata().getNamespace()));
+                        })
+                        .build(),
+                context);
+        return new RegistryEventSources(List.of(proxies, cleanups, firewalls, secrets, claims), cluster);
+    }
+}

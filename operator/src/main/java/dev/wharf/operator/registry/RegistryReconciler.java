@@ -1,0 +1,213 @@
+package dev.wharf.operator.registry;
+
+import dev.wharf.api.v1alpha1.common.ConditionStatus;
+import dev.wharf.api.v1alpha1.registry.Registry;
+import dev.wharf.api.v1alpha1.registry.RegistryStatus;
+import dev.wharf.operator.Failures;
+import dev.wharf.operator.references.ClusterView;
+import dev.wharf.operator.references.ReferenceResolver;
+import dev.wharf.operator.references.RegistryInputs;
+import dev.wharf.operator.registry.dependents.ConfigMapDependent;
+import dev.wharf.operator.registry.dependents.DeploymentDependent;
+import dev.wharf.operator.registry.dependents.HorizontalPodAutoscalerDependent;
+import dev.wharf.operator.registry.dependents.IngressDependent;
+import dev.wharf.operator.registry.dependents.PodDisruptionBudgetDependent;
+import dev.wharf.operator.registry.dependents.Preconditions;
+import dev.wharf.operator.registry.dependents.RenderContext;
+import dev.wharf.operator.registry.dependents.ServiceAccountDependent;
+import dev.wharf.operator.registry.dependents.ServiceDependent;
+import dev.wharf.operator.registry.dependents.StatefulSetDependent;
+import dev.wharf.operator.registry.dependents.Workloads;
+import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
+import dev.wharf.operator.runtimestatus.RuntimeUsage;
+import dev.wharf.operator.status.Conditions;
+import dev.wharf.operator.status.Reasons;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each Registry: resolves what it refers to, hands that to the workflow of dependent resources (which create and
+ * update the objects), then computes its whole status and writes it only when it changed. It never writes the spec.
+ */
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "serviceaccount", type = ServiceAccountDependent.class),
+            @Dependent(name = "configmap", type = ConfigMapDependent.class),
+            @Dependent(
+                    name = "deployment",
+                    type = DeploymentDependent.class,
+                    reconcilePrecondition = Preconditions.UsesDeployment.class,
+                    dependsOn = {"serviceaccount", "configmap"}),
+            @Dependent(
+                    name = "statefulset",
+                    type = StatefulSetDependent.class,
+                    reconcilePrecondition = Preconditions.UsesStatefulSet.class,
+                    dependsOn = {"serviceaccount", "configmap"}),
+            @Dependent(name = "service", type = ServiceDependent.class),
+            @Dependent(
+                    name = "ingress",
+                    type = IngressDependent.class,
+                    reconcilePrecondition = Preconditions.Exposed.class),
+            @Dependent(
+                    name = "poddisruptionbudget",
+                    type = PodDisruptionBudgetDependent.class,
+                    reconcilePrecondition = Preconditions.HasDisruptionBudget.class),
+            @Dependent(
+                    name = "horizontalpodautoscaler",
+                    type = HorizontalPodAutoscalerDependent.class,
+                    reconcilePrecondition = Preconditions.Autoscaled.class)
+        })
+@ControllerConfiguration(
+        name = RegistryReconciler.NAME,
+        // A safety net for a change that raced a status write, and the rhythm of the runtime status poll.
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<Registry> {
+
+    /** The controller's name, in logs and metrics. */
+    public static final String NAME = "registry";
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryReconciler.class);
+
+    private final String image;
+    private final RuntimeStatusClient runtimeStatus;
+    private final Clock clock;
+    private final AtomicReference<ClusterView> cluster = new AtomicReference<>();
+    private final ServiceMonitors serviceMonitors;
+
+    /**
+     * @param image the runtime image a Registry runs unless its {@code spec.image} names another
+     * @param runtimeStatus asks a Registry's pods for its artifact count and storage used
+     * @param clock the time written into status conditions
+     */
+    public RegistryReconciler(String image, RuntimeStatusClient runtimeStatus, Clock clock) {
+        this.image = image;
+        this.runtimeStatus = runtimeStatus;
+        this.clock = clock;
+        this.serviceMonitors = new ServiceMonitors(clock);
+    }
+
+    @Override
+    public List<EventSource<?, Registry>> prepareEventSources(EventSourceContext<Registry> context) {
+        RegistryEventSources sources = RegistryEventSources.prepare(context);
+        cluster.set(sources.cluster());
+        return sources.eventSources();
+    }
+
+    @Override
+    public UpdateControl<Registry> reconcile(Registry registry, Context<Registry> context) {
+        ClusterView view = cluster.get();
+        if (view == null) {
+            throw new IllegalStateException("the event sources are not prepared yet");
+        }
+        RegistryInputs inputs = ReferenceResolver.resolve(registry, view);
+        String runtimeImage =
+                registry.getSpec().image() == null ? image : registry.getSpec().image();
+        new RenderContext(inputs, runtimeImage).putInto(context);
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        serviceMonitors.apply(registry, context.getClient());
+
+        Observed observed = observe(registry, context);
+        RegistryStatus previous = registry.getStatus();
+        RegistryStatus status = RegistryStatusCalculator.calculate(inputs, observed, previous, clock);
+        if (status.equals(previous)) {
+            return UpdateControl.noUpdate();
+        }
+        var ready = Conditions.find(status.conditions(), Conditions.READY);
+        log.info(
+                "Registry {}/{} format {}: Ready={} ({})",
+                registry.getMetadata().getNamespace(),
+                registry.getMetadata().getName(),
+                registry.getSpec().format().id(),
+                ready == null ? ConditionStatus.UNKNOWN : ready.status(),
+                ready == null ? "" : ready.reason());
+        return UpdateControl.patchStatus(statusOnly(registry, status));
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Registry> updateErrorStatus(
+            Registry registry, Context<Registry> context, Exception e) {
+        boolean lastAttempt =
+                context.getRetryInfo().map(retry -> retry.isLastAttempt()).orElse(true);
+        RegistryStatus previous = registry.getStatus();
+        RegistryStatus status = RegistryStatusCalculator.failed(
+                registry,
+                previous,
+                lastAttempt ? Reasons.RECONCILE_FAILED : Reasons.RETRYING,
+                (lastAttempt ? "Reconciling failed and is retried on the next change: " : "Retrying: ")
+                        + Failures.describe(e),
+                clock);
+        if (status.equals(previous)) {
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
+        }
+        return ErrorStatusUpdateControl.patchStatus(statusOnly(registry, status));
+    }
+
+    @Override
+    public DeleteControl cleanup(Registry registry, Context<Registry> context) {
+        new DataDeletion(context.getClient()).onDelete(registry);
+        return DeleteControl.defaultDelete();
+    }
+
+    private Observed observe(Registry registry, Context<Registry> context) {
+        Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
+        Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class);
+        boolean exists = deployment.isPresent() || statefulSet.isPresent();
+        int ready = deployment
+                .map(d -> d.getStatus() == null ? null : d.getStatus().getReadyReplicas())
+                .or(() -> statefulSet.map(
+                        s -> s.getStatus() == null ? null : s.getStatus().getReadyReplicas()))
+                .orElse(0);
+        Integer desired = deployment
+                .map(d -> d.getSpec().getReplicas())
+                .or(() -> statefulSet.map(s -> s.getSpec().getReplicas()))
+                .orElse(null);
+        String claim = Workloads.claimName(registry, 0);
+        String phase = context.getSecondaryResources(PersistentVolumeClaim.class).stream()
+                .filter(pvc -> pvc.getMetadata().getName().equals(claim))
+                .findFirst()
+                .map(pvc ->
+                        pvc.getStatus() == null ? "Pending" : pvc.getStatus().getPhase())
+                .orElse(null);
+        Optional<RuntimeUsage> usage = ready > 0 ? runtimeStatus.usage(registry) : Optional.empty();
+        return new Observed(
+                exists,
+                ready,
+                desired,
+                phase,
+                usage.map(RuntimeUsage::artifacts).orElse(null),
+                usage.map(RuntimeUsage::storageBytes).orElse(null));
+    }
+
+    /** A copy of the Registry holding only its identity and the new status, so that nothing but status is written. */
+    private static Registry statusOnly(Registry registry, RegistryStatus status) {
+        Registry patch = new Registry();
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(registry.getMetadata().getName())
+                .withNamespace(registry.getMetadata().getNamespace())
+                .build());
+        patch.setStatus(status);
+        return patch;
+    }
+}

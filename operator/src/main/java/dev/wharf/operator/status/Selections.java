@@ -1,0 +1,43 @@
+package dev.wharf.operator.status;
+
+import dev.wharf.api.v1alpha1.common.Condition;
+import dev.wharf.api.v1alpha1.common.ConditionStatus;
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The Ready condition and bounded Registry list of a policy's status, shared by the policy controllers. */
+public final class Selections {
+
+    /** The most names a policy's {@code status.selectedRegistries} may hold, as the CRD schema says. */
+    public static final int MAX_LISTED = 1024;
+
+    private Selections() {}
+
+    /** The names to list: sorted, at most {@link #MAX_LISTED}. */
+    public static List<String> listed(List<String> sortedNames) {
+        return sortedNames.size() > MAX_LISTED ? sortedNames.subList(0, MAX_LISTED) : sortedNames;
+    }
+
+    /** Ready=True, Accepted, saying how many Registries the policy applies to. */
+    public static Condition ready(
+            String kind, int selected, @Nullable Long generation, @Nullable List<Condition> previous, Clock clock) {
+        String message = switch (selected) {
+            case 0 -> "Accepted; this " + kind + " selects no Registry in this namespace yet.";
+            case 1 -> "Accepted; this " + kind + " selects 1 Registry.";
+            default ->
+                "Accepted; this " + kind + " selects " + selected + " Registries"
+                        + (selected > MAX_LISTED
+                                ? "; status.selectedRegistries lists the first " + MAX_LISTED + "."
+                                : ".");
+        };
+        return Conditions.of(
+                Conditions.READY,
+                ConditionStatus.TRUE,
+                selected == 0 ? Reasons.NO_REGISTRY_SELECTED : Reasons.ACCEPTED,
+                message,
+                generation,
+                previous,
+                clock);
+    }
+}

@@ -1,0 +1,5 @@
+/** Tests of dev.wharf.operator.cleanup. */
+@NullMarked
+package dev.wharf.operator.cleanup;
+
+import org.jspecify.annotations.NullMarked;

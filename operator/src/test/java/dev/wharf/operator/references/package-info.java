@@ -1,0 +1,5 @@
+/** Tests of dev.wharf.operator.references. */
+@NullMarked
+package dev.wharf.operator.references;
+
+import org.jspecify.annotations.NullMarked;
