@@ -9,17 +9,15 @@
 -- Ready=False reasons that go away without a change to the resource itself.
 HEALS_BY_ITSELF = {
   Registry = {
-    Reconciling = true,
+    PodsStarting = true,
+    VolumePending = true,
+    Retrying = true,
+    -- Usually the order of a sync: the proxy or Secret is applied after the Registry naming it.
     UpstreamProxyNotFound = true,
-    SecretNotFound = true,
-    RolloutInProgress = true,
-    PodsNotReady = true,
-    StorageNotReady = true,
-    DatabaseNotReady = true,
-    Deleting = true
+    SecretNotFound = true
   },
   UpstreamProxy = {
-    Reconciling = true,
+    Retrying = true,
     SecretNotFound = true
   },
   CleanupPolicy = {
@@ -37,6 +35,8 @@ HEALS_BY_ITSELF = {
 NEEDS_A_CHANGE = {
   Registry = {
     UnsupportedFormat = true,
+    UpstreamProxyFormatMismatch = true,
+    SecretKeyMissing = true,
     InvalidSpec = true,
     ReconcileFailed = true
   },

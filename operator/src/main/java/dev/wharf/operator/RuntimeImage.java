@@ -7,7 +7,7 @@ package dev.wharf.operator;
 public final class RuntimeImage {
 
     /** The repository the runtime image is published to. */
-    public static final String REPOSITORY = "ghcr.io/wharf-dev/wharf-registry-runtime";
+    public static final String REPOSITORY = "wharf/registry-runtime";
 
     /** Overrides the default image, for a mirror or a private registry. */
     public static final String OVERRIDE_VARIABLE = "WHARF_RUNTIME_IMAGE";

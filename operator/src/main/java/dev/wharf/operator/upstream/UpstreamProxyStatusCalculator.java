@@ -25,7 +25,7 @@ public final class UpstreamProxyStatusCalculator {
      * The status the proxy should have.
      *
      * @param proxy the UpstreamProxy
-     * @param registries Registries that may name it; those of other namespaces or that do not name it are ignored
+     * @param registries Registries that may name it; those of other namespaces, being deleted or not naming it are ignored
      * @param previous the status the proxy has now, whose Ready transition time and health are kept
      * @param clock the time of a Ready transition
      */
@@ -35,6 +35,8 @@ public final class UpstreamProxyStatusCalculator {
         String name = proxy.getMetadata().getName();
         List<String> users = registries.stream()
                 .filter(registry -> Objects.equals(registry.getMetadata().getNamespace(), namespace))
+                // A Registry being deleted (its finalizer still running) no longer uses the proxy.
+                .filter(registry -> registry.getMetadata().getDeletionTimestamp() == null)
                 .filter(registry ->
                         RegistryToUpstreamProxyMapper.namedProxies(registry).contains(name))
                 .map(registry -> registry.getMetadata().getName())

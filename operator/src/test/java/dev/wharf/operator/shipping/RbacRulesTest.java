@@ -16,7 +16,7 @@ class RbacRulesTest {
 
     /**
      * What the operator does in a watched namespace: the Wharf kinds it reads and marks with a finalizer, their
-     * status it writes, the objects it renders for a Registry, the data-deletion Jobs, Secrets it only reads, and
+     * status it writes, the objects it renders for a Registry, the data volumes it deletes on request, Secrets it only reads, and
      * Events.
      */
     static final Set<String> NAMESPACED = union(
@@ -46,7 +46,7 @@ class RbacRulesTest {
             grants("policy", List.of("poddisruptionbudgets"), MANAGE),
             grants("autoscaling", List.of("horizontalpodautoscalers"), MANAGE),
             grants("monitoring.coreos.com", List.of("servicemonitors"), MANAGE),
-            grants("batch", List.of("jobs"), List.of("get", "list", "watch", "create", "patch", "delete")),
+            grants("core", List.of("persistentvolumeclaims"), List.of("get", "list", "watch", "delete")),
             grants("core", List.of("secrets"), List.of("get", "list", "watch")),
             grants("core", List.of("events"), List.of("create", "patch")));
 

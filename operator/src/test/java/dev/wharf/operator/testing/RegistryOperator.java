@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 public final class RegistryOperator {
 
     /** The runtime image the tests' Registries run. */
-    public static final String IMAGE = "ghcr.io/wharf-dev/wharf-registry-runtime:test";
+    public static final String IMAGE = "wharf/registry-runtime:test";
 
     /** The kinds a Registry may run as, in the order golden files list them. */
     public static final List<Class<? extends HasMetadata>> KINDS = List.of(

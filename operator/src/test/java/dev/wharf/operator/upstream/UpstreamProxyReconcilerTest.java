@@ -18,6 +18,7 @@ import dev.wharf.operator.testing.CommittedCrds;
 import dev.wharf.operator.testing.MockCluster;
 import dev.wharf.operator.testing.Resources;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.Counter;
@@ -87,14 +88,7 @@ class UpstreamProxyReconcilerTest {
                 .untilAsserted(() -> assertThat(usedBy(namespace, "npmjs")).containsExactly("mirror", "npm"));
         String readySince = ready(statusOf(namespace, "npmjs")).lastTransitionTime();
 
-        client.resources(Registry.class)
-                .inNamespace(namespace)
-                .withName("mirror")
-                .edit(current -> {
-                    Registry next = registry(namespace, "mirror", "internal");
-                    next.setMetadata(current.getMetadata());
-                    return next;
-                });
+        replaceSpec(registry(namespace, "mirror", "internal"));
 
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(usedBy(namespace, "npmjs")).containsExactly("npm"));
@@ -171,11 +165,7 @@ class UpstreamProxyReconcilerTest {
 
         // Still names npmjs, so npmjs is reconciled again (the only existing proxy this event maps to) to the same
         // status.
-        client.resources(Registry.class).inNamespace(namespace).withName("npm").edit(current -> {
-            Registry next = registry(namespace, "npm", "npmjs", "internal");
-            next.setMetadata(current.getMetadata());
-            return next;
-        });
+        replaceSpec(registry(namespace, "npm", "npmjs", "internal"));
 
         await().atMost(TIMEOUT).until(() -> successfulReconciles() > reconciled);
         assertThat(get(namespace, "npmjs").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
@@ -190,6 +180,24 @@ class UpstreamProxyReconcilerTest {
 
     private static void create(Registry registry) {
         client.resource(registry).create();
+    }
+
+    /**
+     * Gives the existing Registry the spec of {@code wanted}, retrying when the Registry controller, which adds its
+     * finalizer and writes status concurrently as it would in a cluster, changed the object in between.
+     */
+    private static void replaceSpec(Registry wanted) {
+        await().atMost(TIMEOUT)
+                .ignoreExceptionsMatching(
+                        error -> error instanceof KubernetesClientException conflict && conflict.getCode() == 409)
+                .until(() -> client.resources(Registry.class)
+                                .inNamespace(wanted.getMetadata().getNamespace())
+                                .withName(wanted.getMetadata().getName())
+                                .edit(current -> {
+                                    current.setSpec(wanted.getSpec());
+                                    return current;
+                                })
+                        != null);
     }
 
     private static void create(UpstreamProxy proxy) {

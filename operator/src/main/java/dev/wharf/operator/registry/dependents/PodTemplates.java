@@ -48,8 +48,8 @@ public final class PodTemplates {
     static final String TMP_VOLUME = "tmp";
     static final String SECRET_VOLUME_PREFIX = "secret-";
 
-    /** The runtime image's non-root user and group. */
-    static final long RUNTIME_USER = 1000L;
+    /** The runtime image's non-root user and group, as the jib configuration in the parent POM builds it. */
+    static final long RUNTIME_USER = 65532L;
 
     private PodTemplates() {}
 
