@@ -1,0 +1,31 @@
+package dev.wharf.runtime.oci;
+
+import dev.wharf.api.v1alpha1.registry.Role;
+import dev.wharf.runtime.auth.Principal;
+import dev.wharf.runtime.web.AccessGuard;
+import dev.wharf.runtime.web.ServedRegistry;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may do what in a docker registry: the core {@link AccessGuard} decides, for Basic credentials and API tokens as
+ * for the registry tokens of Docker's token flow ({@link RegistryTokens}); a 401 carries the challenge that tells the
+ * client where to get a token.
+ */
+final class OciAccess {
+
+    private final AccessGuard guard;
+    private final RegistryTokens tokens;
+
+    OciAccess(AccessGuard guard, RegistryTokens tokens) {
+        this.guard = guard;
+        this.tokens = tokens;
+    }
+
+    /** The caller, when it has {@code role} in the registry; else a 401 or 403 as the guard says. */
+    Mono<Principal> require(ServerRequest request, ServedRegistry registry, Role role) {
+        return tokens.principal(request, registry.name())
+                .map(principal -> guard.authorize(request, registry, principal, role))
+                .orElseGet(() -> guard.require(request, registry, role));
+    }
+}
