@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * {@link TestRuntime}'s configuration plus docker registries: {@code images} (no anonymous read), {@code
- * public-images} (anonymous read) and {@code frozen} (pushes not allowed), with the same users and roles.
+ * public-images} (anonymous read) and {@code frozen} (pushes not allowed, a proxy of an
+ * unreachable upstream), with the same users and roles.
  */
 final class OciTestRuntime {
 
@@ -51,7 +52,16 @@ final class OciTestRuntime {
             spec:
               format: docker
               allowPush: false
+              upstreamProxies: [unreachable-hub]
             %1$s
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: UpstreamProxy
+            metadata:
+              name: unreachable-hub
+            spec:
+              format: docker
+              url: https://registry.invalid
             """.formatted(ACCESS, ACCESS.replace("  access:\n", "  access:\n    anonymousRead: true\n"));
 
     private OciTestRuntime() {}
