@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -69,8 +70,25 @@ final class OciTestRuntime {
     /** Configures the runtime under {@code root}: the core test registries and the docker ones. */
     static void configure(DynamicPropertyRegistry registry, Path root) {
         TestRuntime.configure(registry, root);
+        writeDockerRegistries(root.resolve("config"));
+    }
+
+    /** The properties of a runtime started by hand under {@code root}, with its configuration written. */
+    static Map<String, Object> properties(Path root) {
+        Path config = root.resolve("config");
+        TestRuntime.writeConfiguration(config);
+        writeDockerRegistries(config);
+        return Map.of(
+                "server.port", "0",
+                "wharf.config-dir", config.toString(),
+                "wharf.data-dir", root.resolve("data").toString(),
+                "wharf.secrets.dir", root.resolve("no-mounted-secrets").toString(),
+                "wharf.config-watch.enabled", "false");
+    }
+
+    private static void writeDockerRegistries(Path config) {
         try {
-            Files.writeString(root.resolve("config").resolve("docker.yaml"), REGISTRIES);
+            Files.writeString(config.resolve("docker.yaml"), REGISTRIES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
