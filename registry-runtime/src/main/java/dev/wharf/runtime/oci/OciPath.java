@@ -29,10 +29,14 @@ record OciPath(String registry, String name, Endpoint endpoint, String reference
 
     /** Parses the path after {@code /v2/}; a NAME_INVALID or 404 when it is not an endpoint. */
     static OciPath parse(PathContainer path) {
-        List<String> segments = path.elements().stream()
+        // The name is read from the raw segments, so an encoded separator (%2F) is refused rather than read as one;
+        // the reference is decoded, as some clients encode the colon of a digest.
+        List<PathContainer.PathSegment> elements = path.elements().stream()
                 .filter(PathContainer.PathSegment.class::isInstance)
-                .map(element -> ((PathContainer.PathSegment) element).valueToMatch())
+                .map(PathContainer.PathSegment.class::cast)
                 .toList();
+        List<String> segments =
+                elements.stream().map(PathContainer.PathSegment::value).toList();
         if (segments.size() < 2 || !segments.get(0).equals("v2")) {
             throw notAnEndpoint("/" + String.join("/", segments));
         }
@@ -42,7 +46,7 @@ record OciPath(String registry, String name, Endpoint endpoint, String reference
         if (n == 1 && rest.get(0).equals("_catalog")) {
             return new OciPath(registry, "", Endpoint.CATALOG, "");
         }
-        Parsed parsed = endpoint(rest);
+        Parsed parsed = endpoint(rest, elements.get(elements.size() - 1).valueToMatch());
         if (parsed == null) {
             throw notAnEndpoint("/" + String.join("/", segments));
         }
@@ -52,10 +56,10 @@ record OciPath(String registry, String name, Endpoint endpoint, String reference
 
     private record Parsed(Endpoint endpoint, int length, String reference) {}
 
-    private static @Nullable Parsed endpoint(List<String> rest) {
+    private static @Nullable Parsed endpoint(List<String> rest, String reference) {
         int n = rest.size();
         if (n >= 4 && rest.get(n - 3).equals("blobs") && rest.get(n - 2).equals("uploads")) {
-            return new Parsed(Endpoint.UPLOAD, 3, rest.get(n - 1));
+            return new Parsed(Endpoint.UPLOAD, 3, reference);
         }
         if (n >= 3 && rest.get(n - 2).equals("blobs") && rest.get(n - 1).equals("uploads")) {
             return new Parsed(Endpoint.UPLOADS, 2, "");
@@ -64,7 +68,6 @@ record OciPath(String registry, String name, Endpoint endpoint, String reference
             return new Parsed(Endpoint.TAGS, 2, "");
         }
         if (n >= 3) {
-            String reference = rest.get(n - 1);
             return switch (rest.get(n - 2)) {
                 case "manifests" -> new Parsed(Endpoint.MANIFEST, 2, reference);
                 case "blobs" -> new Parsed(Endpoint.BLOB, 2, reference);
