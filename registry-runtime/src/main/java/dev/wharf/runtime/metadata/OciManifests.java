@@ -28,15 +28,15 @@ public final class OciManifests {
             + " content_type, created_at) VALUES (:version, :path, :digest, :size, :contentType, :now)";
     private static final String UPDATE_TAG =
             "UPDATE tag SET version_id = :version, updated_at = :now WHERE package_id = :package AND name = :name";
-    private static final String INSERT_TAG = "INSERT INTO tag (package_id, name, version_id, updated_at)"
-            + " VALUES (:package, :name, :version, :now)";
+    private static final String INSERT_TAG =
+            "INSERT INTO tag (package_id, name, version_id, updated_at)" + " VALUES (:package, :name, :version, :now)";
     private static final String REFERRERS = "SELECT v.digest, v.artifact_type, f.content_type, f.size_bytes"
             + " FROM package p JOIN version v ON v.package_id = p.id"
             + " JOIN file f ON f.version_id = v.id AND f.path = '" + NewManifest.MANIFEST_PATH + "'"
             + " WHERE p.registry_id = :registry AND p.name = :repository AND v.subject_digest = :subject"
             + " ORDER BY v.created_at, v.id";
-    private static final String REPOSITORIES = "SELECT name FROM package WHERE registry_id = :registry"
-            + " AND name > :last ORDER BY name LIMIT :limit";
+    private static final String REPOSITORIES =
+            "SELECT name FROM package WHERE registry_id = :registry" + " AND name > :last ORDER BY name LIMIT :limit";
 
     private final MetadataDatabase database;
     private final DatabaseClient client;
@@ -103,7 +103,12 @@ public final class OciManifests {
                 .bind("package", locked.id())
                 .bind("version", manifest.digest().toString())
                 .bind("artifactType", Sql.nullableText(manifest.artifactType()))
-                .bind("subject", Sql.nullableText(manifest.subject() == null ? null : manifest.subject().toString()))
+                .bind(
+                        "subject",
+                        Sql.nullableText(
+                                manifest.subject() == null
+                                        ? null
+                                        : manifest.subject().toString()))
                 .bind("now", Sql.time(now))
                 .bind("pushedBy", manifest.pushedBy())
                 .fetch()

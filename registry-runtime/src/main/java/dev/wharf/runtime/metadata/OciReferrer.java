@@ -11,4 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param sizeBytes its length
  * @param artifactType its artifact type; null when it has none
  */
-public record OciReferrer(Digest digest, String mediaType, long sizeBytes, @Nullable String artifactType) {}
+public record OciReferrer(
+        Digest digest,
+        String mediaType,
+        long sizeBytes,
+        @Nullable String artifactType) {}

@@ -61,9 +61,8 @@ final class BlobDownloads {
     Mono<ServerResponse> delete(OciRepository repository) {
         Digest digest = OciNames.digest(repository.path().reference());
         return links.unlink(repository.registryId(), repository.name(), digest)
-                .flatMap(deleted -> deleted
-                        ? ServerResponse.accepted().build()
-                        : Mono.error(unknown(repository, digest)));
+                .flatMap(deleted ->
+                        deleted ? ServerResponse.accepted().build() : Mono.error(unknown(repository, digest)));
     }
 
     static OciException unknown(OciRepository repository, Digest digest) {

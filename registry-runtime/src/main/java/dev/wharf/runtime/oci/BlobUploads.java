@@ -101,8 +101,8 @@ final class BlobUploads {
     Mono<ServerResponse> append(ServerRequest request, OciRepository repository) {
         return session(repository, repository.path().reference())
                 .flatMap(session -> appendBody(request, repository, session))
-                .flatMap(session -> progress(ServerResponse.accepted(), repository, session)
-                        .build());
+                .flatMap(session ->
+                        progress(ServerResponse.accepted(), repository, session).build());
     }
 
     /** PUT: appends the last chunk, if any, and completes the blob, which must have the announced digest. */
@@ -117,8 +117,13 @@ final class BlobUploads {
         Digest expected = OciNames.digest(digest.get());
         return session(repository, repository.path().reference()).flatMap(session -> {
             if (session.sizeBytes() == 0) {
-                return store(request, repository, expected, repository.registry().maxUploadBytes())
-                        .flatMap(blob -> uploads.delete(session.id()).then(complete(repository, expected, blob.size())));
+                return store(
+                                request,
+                                repository,
+                                expected,
+                                repository.registry().maxUploadBytes())
+                        .flatMap(
+                                blob -> uploads.delete(session.id()).then(complete(repository, expected, blob.size())));
             }
             return appendBody(request, repository, session)
                     .flatMap(grown -> uploads.chunks(session.id()).collectList())
@@ -196,8 +201,7 @@ final class BlobUploads {
                 .store()
                 .put(
                         request.body(BodyExtractors.toDataBuffers())
-                                .doOnNext(buffer ->
-                                        metrics.bytesIn(repository.registry(), buffer.readableByteCount())),
+                                .doOnNext(buffer -> metrics.bytesIn(repository.registry(), buffer.readableByteCount())),
                         expected,
                         maxBytes);
     }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 record ContentRange(long start, long end) {
 
-    private static final Pattern RANGE = Pattern.compile("(?:bytes[ =])?(\\d{1,18})-(\\d{1,18})(?:/(?:\\d{1,18}|\\*))?");
+    private static final Pattern RANGE =
+            Pattern.compile("(?:bytes[ =])?(\\d{1,18})-(\\d{1,18})(?:/(?:\\d{1,18}|\\*))?");
 
     /** The range of the header; null when there is none; a RANGE_INVALID when it is malformed. */
     static @Nullable ContentRange parse(@Nullable String header) {
@@ -30,8 +31,7 @@ record ContentRange(long start, long end) {
         long end = Long.parseLong(matcher.group(2));
         if (end < start) {
             throw new OciException(
-                    OciError.RANGE_INVALID,
-                    "the Content-Range " + start + "-" + end + " ends before it starts");
+                    OciError.RANGE_INVALID, "the Content-Range " + start + "-" + end + " ends before it starts");
         }
         return new ContentRange(start, end);
     }

@@ -5,7 +5,6 @@ import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.TagRecord;
 import dev.wharf.runtime.metadata.Tags;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -77,5 +76,4 @@ final class Listings {
         }
         return response.bodyValue(body);
     }
-
 }

@@ -99,8 +99,8 @@ final class ManifestPulls {
         String reference = OciNames.printable(repository.path().reference());
         return new OciException(
                 OciError.MANIFEST_UNKNOWN,
-                "repository " + repository.path().fullName() + " has no manifest " + reference
-                        + "; GET " + repository.base() + "/tags/list lists its tags",
+                "repository " + repository.path().fullName() + " has no manifest " + reference + "; GET "
+                        + repository.base() + "/tags/list lists its tags",
                 OciNames.isDigest(reference) ? OciErrors.digestDetail(reference) : java.util.Map.of("tag", reference));
     }
 }

@@ -117,7 +117,9 @@ final class ManifestPushes {
                 .flatMapMany(packageId -> Flux.fromIterable(document.manifests())
                         .concatMap(child -> (packageId < 0
                                         ? Mono.<Boolean>empty()
-                                        : versions.find(packageId, child.digest().toString())
+                                        : versions.find(
+                                                        packageId,
+                                                        child.digest().toString())
                                                 .map(found -> true))
                                 .switchIfEmpty(Mono.error(() -> unknown(repository, child, "manifest")))))
                 .then();

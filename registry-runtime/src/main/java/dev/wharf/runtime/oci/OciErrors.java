@@ -69,8 +69,7 @@ final class OciErrors {
         return switch (error) {
             case OciException oci -> oci;
             case AccessRefusedException refused ->
-                new OciException(
-                        refused.challenge() ? OciError.UNAUTHORIZED : OciError.DENIED, message(refused), null);
+                new OciException(refused.challenge() ? OciError.UNAUTHORIZED : OciError.DENIED, message(refused), null);
             case RequestRefusedException refused -> refused(refused);
             case InvalidNameException invalid -> new OciException(OciError.NAME_INVALID, message(invalid));
             case DigestMismatchException mismatch -> new OciException(OciError.DIGEST_INVALID, message(mismatch));
@@ -101,16 +100,15 @@ final class OciErrors {
     }
 
     private static OciException refused(RequestRefusedException refused) {
-        OciError code =
-                switch (refused.status()) {
-                    case NOT_FOUND -> OciError.NAME_UNKNOWN;
-                    case SERVICE_UNAVAILABLE -> OciError.UNAVAILABLE;
-                    case CONTENT_TOO_LARGE -> OciError.SIZE_INVALID;
-                    case METHOD_NOT_ALLOWED, NOT_IMPLEMENTED -> OciError.UNSUPPORTED;
-                    case FORBIDDEN -> OciError.DENIED;
-                    case UNAUTHORIZED -> OciError.UNAUTHORIZED;
-                    default -> OciError.BLOB_UPLOAD_INVALID;
-                };
+        OciError code = switch (refused.status()) {
+            case NOT_FOUND -> OciError.NAME_UNKNOWN;
+            case SERVICE_UNAVAILABLE -> OciError.UNAVAILABLE;
+            case CONTENT_TOO_LARGE -> OciError.SIZE_INVALID;
+            case METHOD_NOT_ALLOWED, NOT_IMPLEMENTED -> OciError.UNSUPPORTED;
+            case FORBIDDEN -> OciError.DENIED;
+            case UNAUTHORIZED -> OciError.UNAUTHORIZED;
+            default -> OciError.BLOB_UPLOAD_INVALID;
+        };
         return new OciException(code, refused.status(), message(refused), null);
     }
 

@@ -81,15 +81,15 @@ final class OciRoutes implements FormatRoutes {
                 .GET("/v2", request -> Mono.defer(() -> ping(request)))
                 .GET("/v2/token", request -> Mono.defer(() -> tokenEndpoint.get(request)))
                 .POST("/v2/token", request -> Mono.defer(() -> tokenEndpoint.post(request)))
-                .GET("/v2/_catalog", request -> Mono.error(new OciException(
-                        OciError.UNSUPPORTED,
-                        HttpStatus.NOT_FOUND,
-                        "this runtime serves several registries: list the repositories of one with GET"
-                                + " /v2/<registry>/_catalog",
-                        null)))
-                .route(
-                        RequestPredicates.path("/v2/{registry}/**"),
-                        request -> Mono.defer(() -> dispatch(request)))
+                .GET(
+                        "/v2/_catalog",
+                        request -> Mono.error(new OciException(
+                                OciError.UNSUPPORTED,
+                                HttpStatus.NOT_FOUND,
+                                "this runtime serves several registries: list the repositories of one with GET"
+                                        + " /v2/<registry>/_catalog",
+                                null)))
+                .route(RequestPredicates.path("/v2/{registry}/**"), request -> Mono.defer(() -> dispatch(request)))
                 .filter((request, next) -> {
                     request.exchange().getResponse().getHeaders().set(OciHeaders.API_VERSION, "registry/2.0");
                     return next.handle(request)
@@ -192,7 +192,8 @@ final class OciRoutes implements FormatRoutes {
         } else if (request.headers().firstHeader(HttpHeaders.AUTHORIZATION) != null) {
             allowed = guard.requireAuthenticated(request, docker);
         } else if (!docker.isEmpty()
-                && docker.stream().allMatch(registry -> registry.access().policy().anonymousRead())) {
+                && docker.stream()
+                        .allMatch(registry -> registry.access().policy().anonymousRead())) {
             allowed = Mono.just(true);
         } else {
             allowed = Mono.error(new OciException(
@@ -209,5 +210,4 @@ final class OciRoutes implements FormatRoutes {
                 method + " is not an operation of " + path.endpoint().name().toLowerCase(Locale.ROOT)
                         + " URLs of the registry API"));
     }
-
 }

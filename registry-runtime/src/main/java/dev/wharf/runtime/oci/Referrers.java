@@ -32,7 +32,8 @@ final class Referrers {
         return manifests
                 .referrers(repository.registryId(), repository.name(), subject)
                 .filter(referrer -> artifactType.isEmpty() || artifactType.get().equals(referrer.artifactType()))
-                .concatMap(referrer -> annotations(repository, referrer).map(annotations -> descriptor(referrer, annotations)))
+                .concatMap(referrer ->
+                        annotations(repository, referrer).map(annotations -> descriptor(referrer, annotations)))
                 .collectList()
                 .flatMap(descriptors -> {
                     ServerResponse.BodyBuilder response =
@@ -46,12 +47,14 @@ final class Referrers {
 
     /** The annotations of the referrer's manifest, read from its stored bytes. */
     private static Mono<Map<String, String>> annotations(OciRepository repository, OciReferrer referrer) {
-        return DataBufferUtils.join(repository.registry().store().read(referrer.digest(), null), ManifestPushes.MAX_BYTES)
+        return DataBufferUtils.join(
+                        repository.registry().store().read(referrer.digest(), null), ManifestPushes.MAX_BYTES)
                 .map(buffer -> {
                     try {
                         byte[] bytes = new byte[buffer.readableByteCount()];
                         buffer.read(bytes);
-                        return ManifestDocument.parse(bytes, referrer.mediaType()).annotations();
+                        return ManifestDocument.parse(bytes, referrer.mediaType())
+                                .annotations();
                     } finally {
                         DataBufferUtils.release(buffer);
                     }

@@ -162,7 +162,8 @@ final class RegistryTokens {
             throw invalid("the token is not an " + type + " token");
         }
         Object expires = payload.get("exp");
-        if (!(expires instanceof Number number) || number.longValue() <= clock.instant().getEpochSecond()) {
+        if (!(expires instanceof Number number)
+                || number.longValue() <= clock.instant().getEpochSecond()) {
             throw invalid("the " + type + " token has expired; get a new one from the token endpoint");
         }
         return payload;
@@ -193,8 +194,8 @@ final class RegistryTokens {
     private static Map<String, Role> roles(@Nullable Object value) {
         Map<String, Role> roles = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> map) {
-            map.forEach((registry, role) ->
-                    roles.put(String.valueOf(registry), Role.valueOf(String.valueOf(role).toUpperCase(Locale.ROOT))));
+            map.forEach((registry, role) -> roles.put(
+                    String.valueOf(registry), Role.valueOf(String.valueOf(role).toUpperCase(Locale.ROOT))));
         }
         return roles;
     }

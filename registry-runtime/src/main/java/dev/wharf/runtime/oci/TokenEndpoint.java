@@ -54,7 +54,8 @@ final class TokenEndpoint {
 
     Mono<ServerResponse> get(ServerRequest request) {
         List<TokenScope> scopes = TokenScope.parse(request.queryParams().getOrDefault("scope", List.of()));
-        boolean offline = request.queryParam("offline_token").filter("true"::equals).isPresent();
+        boolean offline =
+                request.queryParam("offline_token").filter("true"::equals).isPresent();
         return grant(request.headers().firstHeader(HttpHeaders.AUTHORIZATION), scopes, offline);
     }
 
@@ -123,7 +124,9 @@ final class TokenEndpoint {
         }
         Set<String> named = new LinkedHashSet<>();
         scopes.forEach(scope -> named.add(scope.registry()));
-        return docker.stream().filter(registry -> named.contains(registry.name())).toList();
+        return docker.stream()
+                .filter(registry -> named.contains(registry.name()))
+                .toList();
     }
 
     private Map<String, Role> access(RegistryTokens.Refreshed refreshed, List<TokenScope> scopes) {

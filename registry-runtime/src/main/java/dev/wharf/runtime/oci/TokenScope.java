@@ -46,7 +46,8 @@ record TokenScope(String registry, String name, Set<String> actions) {
         }
         String repository = scope.substring(first + 1, last);
         int slash = repository.indexOf('/');
-        Set<String> actions = new LinkedHashSet<>(List.of(scope.substring(last + 1).split(",", -1)));
+        Set<String> actions =
+                new LinkedHashSet<>(List.of(scope.substring(last + 1).split(",", -1)));
         actions.remove("");
         return new TokenScope(
                 slash < 0 ? repository : repository.substring(0, slash),

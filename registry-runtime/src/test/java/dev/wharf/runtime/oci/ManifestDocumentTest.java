@@ -16,7 +16,8 @@ class ManifestDocumentTest {
 
     @Test
     void anOciImageManifestReferencesItsConfigAndLayersAndTakesTheConfigTypeAsArtifactType() {
-        ManifestDocument document = parse(OciContent.image(OciContent.OCI_MANIFEST, CONFIG, List.of(LAYER)), OciContent.OCI_MANIFEST);
+        ManifestDocument document =
+                parse(OciContent.image(OciContent.OCI_MANIFEST, CONFIG, List.of(LAYER)), OciContent.OCI_MANIFEST);
 
         assertThat(document.isIndex()).isFalse();
         assertThat(document.blobs())
@@ -34,9 +35,10 @@ class ManifestDocumentTest {
 
         assertThat(document.isIndex()).isTrue();
         assertThat(document.blobs()).isEmpty();
-        assertThat(document.manifests()).singleElement().satisfies(descriptor -> assertThat(
-                        descriptor.digest().toString())
-                .isEqualTo(OciContent.digest(child)));
+        assertThat(document.manifests())
+                .singleElement()
+                .satisfies(
+                        descriptor -> assertThat(descriptor.digest().toString()).isEqualTo(OciContent.digest(child)));
     }
 
     @Test
@@ -90,8 +92,8 @@ class ManifestDocumentTest {
         String manifest = "{\"schemaVersion\":2,\"config\":{\"mediaType\":\"a\",\"size\":1},\"layers\":[]}";
 
         assertThatThrownBy(() -> parse(manifest.getBytes(StandardCharsets.UTF_8), OciContent.OCI_MANIFEST))
-                .isInstanceOfSatisfying(OciException.class, e -> assertThat(e.error())
-                        .isEqualTo(OciError.MANIFEST_INVALID))
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.error()).isEqualTo(OciError.MANIFEST_INVALID))
                 .hasMessage("the manifest's config needs a mediaType, a digest and a size");
     }
 

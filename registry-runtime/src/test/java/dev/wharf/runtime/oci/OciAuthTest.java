@@ -180,8 +180,12 @@ class OciAuthTest {
     void theTokenEndpointRefusesAWrongPasswordWith401() {
         client.get()
                 .uri("/v2/token?service=wharf&scope=repository:images/app:pull")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString("reader:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                "reader:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .exchange()
                 .expectStatus()
                 .isUnauthorized()

@@ -33,7 +33,9 @@ final class OciContent {
 
     static String digest(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -46,12 +48,15 @@ final class OciContent {
 
     /** An image manifest of {@code mediaType} with the config and layers. */
     static byte[] image(String mediaType, byte[] config, List<byte[]> layers) {
-        String configType = mediaType.equals(DOCKER_MANIFEST) ? "application/vnd.docker.container.image.v1+json" : OCI_CONFIG;
+        String configType =
+                mediaType.equals(DOCKER_MANIFEST) ? "application/vnd.docker.container.image.v1+json" : OCI_CONFIG;
         String layerType =
                 mediaType.equals(DOCKER_MANIFEST) ? "application/vnd.docker.image.rootfs.diff.tar.gzip" : OCI_LAYER;
         return ("{\"schemaVersion\":2,\"mediaType\":\"" + mediaType + "\",\"config\":" + descriptor(configType, config)
                         + ",\"layers\":["
-                        + layers.stream().map(layer -> descriptor(layerType, layer)).collect(Collectors.joining(","))
+                        + layers.stream()
+                                .map(layer -> descriptor(layerType, layer))
+                                .collect(Collectors.joining(","))
                         + "]}")
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -60,8 +65,8 @@ final class OciContent {
     static byte[] index(String mediaType, Map<byte[], String> manifests) {
         return ("{\"schemaVersion\":2,\"mediaType\":\"" + mediaType + "\",\"manifests\":["
                         + manifests.entrySet().stream()
-                                .map(entry -> descriptor(entry.getValue(), entry.getKey()).replace(
-                                        "}", ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}"))
+                                .map(entry -> descriptor(entry.getValue(), entry.getKey())
+                                        .replace("}", ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}"))
                                 .collect(Collectors.joining(","))
                         + "]}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -30,7 +30,8 @@ final class OciLayout {
         List<String> layerDescriptors = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();
         for (String layer : layers) {
-            byte[] tar = tar(layer, (layer + " of " + architecture + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+            byte[] tar = tar(
+                    layer, (layer + " of " + architecture + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
             byte[] gzip = gzip(tar);
             blob(gzip);
             diffIds.add("\"" + OciContent.digest(tar) + "\"");
@@ -52,8 +53,10 @@ final class OciLayout {
     void tag(String ref, byte[] manifest, String mediaType) {
         refs.add(OciContent.descriptor(mediaType, manifest)
                 .replace("}", ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + ref + "\"}}"));
-        write("index.json", ("{\"schemaVersion\":2,\"manifests\":[" + String.join(",", refs) + "]}")
-                .getBytes(StandardCharsets.UTF_8));
+        write(
+                "index.json",
+                ("{\"schemaVersion\":2,\"manifests\":[" + String.join(",", refs) + "]}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** An index of the manifests, one per architecture, stored as a blob. */
@@ -61,7 +64,9 @@ final class OciLayout {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < manifests.size(); i++) {
             entries.add(OciContent.descriptor(OciContent.OCI_MANIFEST, manifests.get(i))
-                    .replace("}", ",\"platform\":{\"architecture\":\"" + architectures.get(i) + "\",\"os\":\"linux\"}}"));
+                    .replace(
+                            "}",
+                            ",\"platform\":{\"architecture\":\"" + architectures.get(i) + "\",\"os\":\"linux\"}}"));
         }
         byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + OciContent.OCI_INDEX + "\",\"manifests\":["
                         + String.join(",", entries) + "]}")

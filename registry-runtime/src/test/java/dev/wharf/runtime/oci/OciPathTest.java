@@ -35,8 +35,8 @@ class OciPathTest {
     @Test
     void anUpperCaseNameIsNameInvalid() {
         assertThatThrownBy(() -> OciPath.parse(PathContainer.parsePath("/v2/images/App/tags/list")))
-                .isInstanceOfSatisfying(OciException.class, e -> assertThat(e.error())
-                        .isEqualTo(OciError.NAME_INVALID));
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.error()).isEqualTo(OciError.NAME_INVALID));
     }
 
     @Test
@@ -48,7 +48,7 @@ class OciPathTest {
     @Test
     void anEncodedSlashIsNotASeparatorAndMakesTheNameInvalid() {
         assertThatThrownBy(() -> OciPath.parse(PathContainer.parsePath("/v2/images/team%2Fapp/tags/list")))
-                .isInstanceOfSatisfying(OciException.class, e -> assertThat(e.error())
-                        .isEqualTo(OciError.NAME_INVALID));
+                .isInstanceOfSatisfying(
+                        OciException.class, e -> assertThat(e.error()).isEqualTo(OciError.NAME_INVALID));
     }
 }

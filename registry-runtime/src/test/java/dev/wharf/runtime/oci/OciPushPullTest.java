@@ -347,7 +347,8 @@ class OciPushPullTest {
     void aManifestWithWhitespaceKeepsItsBytesAndItsDigestIsOfThoseBytes() {
         String repository = repository();
         byte[] config = blob(20);
-        byte[] manifest = new String(OciContent.image(OCI_MANIFEST, config, List.of()), java.nio.charset.StandardCharsets.UTF_8)
+        byte[] manifest = new String(
+                        OciContent.image(OCI_MANIFEST, config, List.of()), java.nio.charset.StandardCharsets.UTF_8)
                 .replace(",", ",\n   ")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         http().pushImage(repository, "pretty", manifest, OCI_MANIFEST, List.of(config));

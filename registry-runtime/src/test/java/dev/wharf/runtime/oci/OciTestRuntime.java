@@ -29,7 +29,8 @@ final class OciTestRuntime {
                   - {subjects: [{group: admins}], role: admin}
             """;
 
-    private static final String REGISTRIES = """
+    private static final String REGISTRIES =
+            """
             apiVersion: wharf.dev/v1alpha1
             kind: Registry
             metadata:

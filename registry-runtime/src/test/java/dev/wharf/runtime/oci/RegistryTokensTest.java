@@ -34,7 +34,8 @@ class RegistryTokensTest {
         assertThat(principal.name()).isEqualTo("alice");
         assertThat(principal.groups()).contains("writers");
         assertThat(principal.tokenScopes()).isEqualTo(Map.of("images", Role.WRITE));
-        assertThat(tokens.principal(request(token), "other").orElseThrow().tokenScopes()).isEmpty();
+        assertThat(tokens.principal(request(token), "other").orElseThrow().tokenScopes())
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +65,8 @@ class RegistryTokensTest {
         String refresh = tokens.issueRefresh(ALICE, Set.of("images"));
         String access = tokens.issue(ALICE, Map.of());
 
-        assertThatThrownBy(() -> tokens.principal(request(refresh), "images")).hasMessage("the token is not an access token");
+        assertThatThrownBy(() -> tokens.principal(request(refresh), "images"))
+                .hasMessage("the token is not an access token");
         assertThatThrownBy(() -> tokens.refresh(access)).hasMessage("the token is not an refresh token");
         RegistryTokens.Refreshed refreshed = tokens.refresh(refresh);
         assertThat(refreshed.principal().name()).isEqualTo("alice");

@@ -55,25 +55,38 @@ class SkopeoClientTest {
         layout.tag("v1", manifest, OciContent.OCI_MANIFEST);
         String image = "docker://localhost:" + port + "/images/team/app";
 
-        skopeo("copy", "--dest-tls-verify=false", "--dest-creds", WRITER + ":" + PASSWORD,
-                "oci:" + work.resolve("source") + ":v1", image + ":v1");
+        skopeo(
+                "copy",
+                "--dest-tls-verify=false",
+                "--dest-creds",
+                WRITER + ":" + PASSWORD,
+                "oci:" + work.resolve("source") + ":v1",
+                image + ":v1");
 
         assertThat(skopeo("list-tags", "--tls-verify=false", "--creds", READER + ":" + PASSWORD, image))
                 .contains("\"Repository\": \"localhost:" + port + "/images/team/app\"")
                 .contains("\"v1\"");
-        String inspected = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", READER + ":" + PASSWORD,
-                image + ":v1");
+        String inspected =
+                skopeo("inspect", "--raw", "--tls-verify=false", "--creds", READER + ":" + PASSWORD, image + ":v1");
         assertThat(inspected.getBytes(StandardCharsets.UTF_8)).isEqualTo(manifest);
         assertThat(skopeo("inspect", "--tls-verify=false", "--creds", READER + ":" + PASSWORD, image + ":v1"))
                 .contains("\"Digest\": \"" + OciContent.digest(manifest) + "\"")
                 .contains("\"Architecture\": \"amd64\"");
 
-        skopeo("copy", "--src-tls-verify=false", "--src-creds", READER + ":" + PASSWORD, image + ":v1",
+        skopeo(
+                "copy",
+                "--src-tls-verify=false",
+                "--src-creds",
+                READER + ":" + PASSWORD,
+                image + ":v1",
                 "oci:" + work.resolve("copy") + ":v1");
-        assertThat(work.resolve("copy/blobs/sha256/" + OciContent.digest(manifest).substring(7))).exists();
+        assertThat(work.resolve(
+                        "copy/blobs/sha256/" + OciContent.digest(manifest).substring(7)))
+                .exists();
 
         skopeo("delete", "--tls-verify=false", "--creds", DELETER + ":" + PASSWORD, image + ":v1");
-        assertThat(run("inspect", "--tls-verify=false", "--creds", READER + ":" + PASSWORD, image + ":v1").exit())
+        assertThat(run("inspect", "--tls-verify=false", "--creds", READER + ":" + PASSWORD, image + ":v1")
+                        .exit())
                 .isNotZero();
     }
 
@@ -86,22 +99,38 @@ class SkopeoClientTest {
         layout.tag("multi", index, OciContent.OCI_INDEX);
         String image = "docker://localhost:" + port + "/images/team/multi";
 
-        skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", WRITER + ":" + PASSWORD,
-                "oci:" + work.resolve("source") + ":multi", image + ":latest");
-
-        String raw = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", READER + ":" + PASSWORD,
+        skopeo(
+                "copy",
+                "--all",
+                "--dest-tls-verify=false",
+                "--dest-creds",
+                WRITER + ":" + PASSWORD,
+                "oci:" + work.resolve("source") + ":multi",
                 image + ":latest");
+
+        String raw =
+                skopeo("inspect", "--raw", "--tls-verify=false", "--creds", READER + ":" + PASSWORD, image + ":latest");
         assertThat(raw.getBytes(StandardCharsets.UTF_8)).isEqualTo(index);
-        skopeo("copy", "--all", "--src-tls-verify=false", "--src-creds", READER + ":" + PASSWORD, image + ":latest",
+        skopeo(
+                "copy",
+                "--all",
+                "--src-tls-verify=false",
+                "--src-creds",
+                READER + ":" + PASSWORD,
+                image + ":latest",
                 "oci:" + work.resolve("copy") + ":multi");
         for (byte[] manifest : List.of(index, amd64, arm64)) {
-            assertThat(work.resolve("copy/blobs/sha256/" + OciContent.digest(manifest).substring(7))).exists();
+            assertThat(work.resolve(
+                            "copy/blobs/sha256/" + OciContent.digest(manifest).substring(7)))
+                    .exists();
         }
     }
 
     private String skopeo(String... args) throws IOException, InterruptedException {
         Result result = run(args);
-        assertThat(result.exit()).as("skopeo %s failed: %s", String.join(" ", args), result.output()).isZero();
+        assertThat(result.exit())
+                .as("skopeo %s failed: %s", String.join(" ", args), result.output())
+                .isZero();
         return result.output();
     }
 

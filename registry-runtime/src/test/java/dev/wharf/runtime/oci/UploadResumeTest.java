@@ -35,9 +35,10 @@ class UploadResumeTest {
         String location;
         try (ConfigurableApplicationContext first = start()) {
             String base = base(first);
-            HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(base + repository + "/blobs/uploads/"))
-                    .header("Authorization", basic(WRITER))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> started =
+                    send(HttpRequest.newBuilder(URI.create(base + repository + "/blobs/uploads/"))
+                            .header("Authorization", basic(WRITER))
+                            .POST(HttpRequest.BodyPublishers.noBody()));
             assertThat(started.statusCode()).isEqualTo(202);
             location = started.headers().firstValue("Location").orElseThrow();
             HttpResponse<String> chunk = send(HttpRequest.newBuilder(URI.create(base + location))
@@ -54,11 +55,11 @@ class UploadResumeTest {
                     .GET());
             assertThat(status.statusCode()).isEqualTo(204);
             assertThat(status.headers().firstValue("Range")).contains("0-2499");
-            HttpResponse<String> finished = send(HttpRequest.newBuilder(
-                            URI.create(base + location + "?digest=" + digest(layer)))
-                    .header("Authorization", basic(WRITER))
-                    .header("Content-Range", "2500-3999")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(layer, 2500, 4000))));
+            HttpResponse<String> finished =
+                    send(HttpRequest.newBuilder(URI.create(base + location + "?digest=" + digest(layer)))
+                            .header("Authorization", basic(WRITER))
+                            .header("Content-Range", "2500-3999")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(layer, 2500, 4000))));
             assertThat(finished.statusCode()).isEqualTo(201);
             HttpResponse<byte[]> pulled = http.send(
                     HttpRequest.newBuilder(URI.create(base + repository + "/blobs/" + digest(layer)))
