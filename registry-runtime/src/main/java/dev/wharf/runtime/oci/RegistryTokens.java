@@ -75,7 +75,8 @@ final class RegistryTokens {
 
     /**
      * The caller of a request that presents an access token ({@code Authorization: Bearer wharf-oci....}), as a token
-     * principal limited to what the token allows in {@code registry}; empty when the request presents no such token.
+     * principal limited to what the token allows in {@code registry} (anonymous for a token issued without
+     * credentials); empty when the request presents no such token.
      *
      * @throws OciException UNAUTHORIZED when the token is forged, damaged, expired or not an access token
      */
@@ -89,6 +90,9 @@ final class RegistryTokens {
             return Optional.empty();
         }
         Map<String, Object> payload = verify(token, ACCESS);
+        if (Principal.Kind.ANONYMOUS.name().equals(payload.get("kind"))) {
+            return Optional.of(Principal.ANONYMOUS);
+        }
         Role role = roles(payload.get("acc")).get(registry);
         Map<String, Role> scopes = role == null ? Map.of() : Map.of(registry, role);
         return Optional.of(new Principal(name(payload), strings(payload.get("grp")), Principal.Kind.TOKEN, scopes));

@@ -12,6 +12,7 @@ import dev.wharf.runtime.web.ServedRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,7 +136,10 @@ final class TokenEndpoint {
         return access(verified, scopes);
     }
 
-    /** The most each scope's registry allows the principal verified there (anonymous where none was). */
+    /**
+     * For each scope's registry, the most of what the scope asks for that the registry allows the principal verified
+     * there (anonymous where none was).
+     */
     private Map<String, Role> access(Map<String, Principal> verified, List<TokenScope> scopes) {
         Map<String, Role> access = new LinkedHashMap<>();
         for (TokenScope scope : scopes) {
@@ -146,10 +150,16 @@ final class TokenEndpoint {
                 continue;
             }
             Principal principal = verified.getOrDefault(scope.registry(), Principal.ANONYMOUS);
+            Role requested = scope.actions().stream()
+                    .map(TokenScope::role)
+                    .max(Comparator.naturalOrder())
+                    .orElse(null);
             Role best = null;
             for (Role role : Role.values()) {
-                if (Authorizer.decide(registry.get().access().policy(), scope.registry(), principal, role)
-                        == Decision.ALLOW) {
+                if (requested != null
+                        && requested.includes(role)
+                        && Authorizer.decide(registry.get().access().policy(), scope.registry(), principal, role)
+                                == Decision.ALLOW) {
                     best = role;
                 }
             }

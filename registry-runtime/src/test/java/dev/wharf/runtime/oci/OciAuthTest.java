@@ -130,7 +130,7 @@ class OciAuthTest {
     }
 
     @Test
-    void aTokenForAReaderAllowsPullButNotPush() {
+    void aTokenForAReaderAllowsPullAndAPushWithItIs401AskingForThePushScope() {
         String repository = repository();
         String token = token(READER, "repository:" + repository + ":pull,push");
 
@@ -140,12 +140,59 @@ class OciAuthTest {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+        String challenge = client.post()
+                .uri("/v2/" + repository + "/blobs/uploads/")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .returnResult(Void.class)
+                .getResponseHeaders()
+                .getFirst(HttpHeaders.WWW_AUTHENTICATE);
+        assertThat(challenge).endsWith(",scope=\"repository:" + repository + ":pull,push\"");
+    }
+
+    @Test
+    void aTokenAllowsOnlyTheActionsAskedForEvenWhenTheRoleAllowsMore() {
+        String repository = repository();
+        String token = token(WRITER, "repository:" + repository + ":pull");
+
         client.post()
                 .uri("/v2/" + repository + "/blobs/uploads/")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("the token does not allow the write role in registry 'images'; get a token for the scope"
+                        + " the challenge names");
+    }
+
+    @Test
+    void aTokenIssuedWithoutCredentialsReadsWhatAnonymousMayAndNothingElse() {
+        Map<String, Object> response = client.get()
+                .uri("/v2/token?service=wharf&scope=repository:public-images/app:pull&scope=repository:images/app:pull")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+        String token = String.valueOf(response.get("token"));
+
+        client.get()
+                .uri("/v2/public-images/app/tags/list")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        client.get()
+                .uri("/v2/images/app/tags/list")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test
@@ -173,7 +220,7 @@ class OciAuthTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isUnauthorized();
     }
 
     @Test
