@@ -25,6 +25,7 @@ public final class OciUploads {
     private static final String INSERT_CHUNK = "INSERT INTO oci_upload_chunk (upload_id, start_offset, digest,"
             + " size_bytes) VALUES (:id, :offset, :digest, :size)";
     private static final String DELETE = "DELETE FROM oci_upload WHERE id = :id";
+    private static final String DELETE_STALE = "DELETE FROM oci_upload WHERE updated_at < :before";
 
     private final MetadataDatabase database;
     private final DatabaseClient client;
@@ -100,6 +101,16 @@ public final class OciUploads {
      */
     public Mono<Boolean> delete(String id) {
         return client.sql(DELETE).bind("id", id).fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /**
+     * Ends the uploads that received nothing since {@code before}, abandoned by their clients; their chunk blobs stay
+     * until garbage collection finds them unreferenced.
+     *
+     * @return how many were ended
+     */
+    public Mono<Long> deleteStale(Instant before) {
+        return client.sql(DELETE_STALE).bind("before", Sql.time(before)).fetch().rowsUpdated();
     }
 
     private static OciUploadRecord map(Readable row) {

@@ -68,6 +68,8 @@ final class ManifestPushes {
                             .registry()
                             .store()
                             .put(Flux.just(wrap(bytes)), digest, bytes.length)
+                            // Like the Docker registry, a manifest can be read as a blob of its repository too.
+                            .then(links.link(repository.registryId(), repository.name(), digest, bytes.length))
                             .then(manifests.record(new NewManifest(
                                     repository.registryId(),
                                     repository.name(),
@@ -130,6 +132,8 @@ final class ManifestPushes {
         return Flux.fromIterable(document.blobs())
                 .filter(blob -> !blob.external())
                 .concatMap(blob -> links.find(repository.registryId(), repository.name(), blob.digest())
+                        // A link outlives bytes garbage collection removed; the store has the last word.
+                        .filterWhen(size -> repository.registry().store().exists(blob.digest()))
                         .map(size -> new NewManifest.Blob(blob.digest(), size, blob.mediaType()))
                         .switchIfEmpty(Mono.error(() -> unknown(repository, blob, "blob"))))
                 .collectList();

@@ -35,11 +35,32 @@ class OciBeans {
     static final String TOKEN_KEY_PROPERTY = "wharf.oci.token-key";
 
     @Bean
+    OciBlobLinks ociBlobLinks(MetadataDatabase database, ObjectProvider<Clock> clock) {
+        return new OciBlobLinks(database, clock(clock));
+    }
+
+    @Bean
+    OciUploads ociUploads(MetadataDatabase database, ObjectProvider<Clock> clock) {
+        return new OciUploads(database, clock(clock));
+    }
+
+    @Bean
+    OciManifests ociManifests(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock) {
+        return new OciManifests(database, audit, clock(clock));
+    }
+
+    @Bean(destroyMethod = "close")
+    StaleUploads staleUploads(OciUploads uploads, ObjectProvider<Clock> clock) {
+        return new StaleUploads(uploads, clock(clock));
+    }
+
+    @Bean
     OciRoutes ociRoutes(
             ServedRegistries registries,
             AccessGuard guard,
-            MetadataDatabase database,
-            AuditTrail audit,
+            OciBlobLinks links,
+            OciUploads uploads,
+            OciManifests manifests,
             Packages packages,
             Versions versions,
             Tags tags,
@@ -49,9 +70,7 @@ class OciBeans {
             WebMetrics metrics,
             ObjectProvider<Clock> clockProvider,
             Environment environment) {
-        Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
-        OciBlobLinks links = new OciBlobLinks(database, clock);
-        OciManifests manifests = new OciManifests(database, audit, clock);
+        Clock clock = clock(clockProvider);
         RegistryTokens tokens = new RegistryTokens(tokenKey(environment), clock);
         return new OciRoutes(
                 registries,
@@ -60,11 +79,15 @@ class OciBeans {
                 tokens,
                 new TokenEndpoint(registries, new Authenticator(apiTokens, clock), tokens, clock),
                 new BlobDownloads(links, metrics),
-                new BlobUploads(new OciUploads(database, clock), links, metrics),
+                new BlobUploads(uploads, links, metrics),
                 new ManifestPulls(packages, versions, tags, files, downloads, metrics),
                 new ManifestPushes(links, manifests, packages, versions),
                 new Listings(packages, tags, manifests),
                 new Referrers(manifests));
+    }
+
+    private static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfAvailable(Clock::systemUTC);
     }
 
     private static byte[] tokenKey(Environment environment) {

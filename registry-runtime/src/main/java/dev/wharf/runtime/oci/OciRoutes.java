@@ -90,6 +90,12 @@ final class OciRoutes implements FormatRoutes {
                                         + " /v2/<registry>/_catalog",
                                 null)))
                 .route(RequestPredicates.path("/v2/{registry}/**"), request -> Mono.defer(() -> dispatch(request)))
+                .route(
+                        RequestPredicates.path("/v2/**").or(RequestPredicates.path("/v2")),
+                        request -> Mono.error(new OciException(
+                                OciError.UNSUPPORTED,
+                                request.method() + " " + OciNames.printable(request.path())
+                                        + " is not an operation of the registry API")))
                 .filter((request, next) -> {
                     request.exchange().getResponse().getHeaders().set(OciHeaders.API_VERSION, "registry/2.0");
                     return next.handle(request)

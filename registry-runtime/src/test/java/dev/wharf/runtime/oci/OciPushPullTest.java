@@ -11,7 +11,12 @@ import static dev.wharf.runtime.testing.TestRuntime.WRITER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.runtime.metadata.OciUploads;
+import dev.wharf.runtime.storage.Digest;
+import dev.wharf.runtime.web.ServedRegistries;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +49,12 @@ class OciPushPullTest {
 
     @Autowired
     private WebTestClient client;
+
+    @Autowired
+    private OciUploads uploads;
+
+    @Autowired
+    private ServedRegistries registries;
 
     private OciHttp http() {
         return new OciHttp(client);
@@ -341,6 +352,20 @@ class OciPushPullTest {
                 .contentLength(manifest.length)
                 .expectBody()
                 .isEmpty();
+        assertThat(pull(repository + "/blobs/" + digest(manifest))).isEqualTo(manifest);
+    }
+
+    @Test
+    void aMethodTheApiDoesNotHaveIsUnsupportedInTheErrorShape() {
+        client.post()
+                .uri("/v2/")
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectBody()
+                .jsonPath("$.errors[0].code")
+                .isEqualTo("UNSUPPORTED");
     }
 
     @Test
@@ -504,6 +529,56 @@ class OciPushPullTest {
                 .expectBody()
                 .jsonPath("$.errors[0].code")
                 .isEqualTo("NAME_UNKNOWN");
+    }
+
+    @Test
+    void anUploadIdleForAWeekIsEndedAndARecentOneKept() {
+        String idle = http().startUpload(repository());
+        Clock inEightDays = Clock.offset(Clock.systemUTC(), Duration.ofDays(8));
+        try (StaleUploads stale = new StaleUploads(uploads, inEightDays)) {
+            assertThat(stale.purge().block()).isPositive();
+        }
+        String recent = http().startUpload(repository());
+        try (StaleUploads stale = new StaleUploads(uploads, Clock.offset(Clock.systemUTC(), Duration.ofDays(1)))) {
+            stale.purge().block();
+        }
+
+        client.get()
+                .uri(idle)
+                .header(HttpHeaders.AUTHORIZATION, basic(WRITER))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        client.get()
+                .uri(recent)
+                .header(HttpHeaders.AUTHORIZATION, basic(WRITER))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
+    @Test
+    void pushingAManifestWhoseBlobIsNoLongerStoredIsRefusedWithManifestBlobUnknown() {
+        String repository = repository();
+        byte[] config = blob(20);
+        http().pushBlob(repository, config);
+        registries
+                .require(OciTestRuntime.IMAGES)
+                .store()
+                .delete(Digest.parse(digest(config)))
+                .block();
+
+        client.put()
+                .uri(repository + "/manifests/v1")
+                .header(HttpHeaders.AUTHORIZATION, basic(WRITER))
+                .header(HttpHeaders.CONTENT_TYPE, OCI_MANIFEST)
+                .bodyValue(OciContent.image(OCI_MANIFEST, config, List.of()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].code")
+                .isEqualTo("MANIFEST_BLOB_UNKNOWN");
     }
 
     private WebTestClient.ResponseSpec patch(String location, byte[] chunk, String range) {
