@@ -42,7 +42,6 @@ final class OciRoutes implements FormatRoutes {
     private final Listings listings;
     private final Referrers referrers;
 
-    @SuppressWarnings("ParameterNumber")
     OciRoutes(
             ServedRegistries registries,
             OciAccess access,
