@@ -4,18 +4,21 @@ import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.TagRecord;
 import dev.wharf.runtime.metadata.Tags;
+import dev.wharf.runtime.web.ServedRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /v2/<registry>/<name>/tags/list} and {@code GET /v2/<registry>/_catalog}: the tags of a repository and
- * the repositories of a registry (named {@code <registry>/<name>}, as clients pull them), in lexical order, a page at a
- * time with {@code ?n=&last=} and a {@code Link} header to the next page.
+ * {@code GET /v2/<registry>/<name>/tags/list}, {@code GET /v2/<registry>/_catalog} and {@code GET /v2/_catalog}: the
+ * tags of a repository, the repositories of a registry, and those of every docker registry the caller may read (named
+ * {@code <registry>/<name>}, as clients pull them), in lexical order, a page at a time with {@code ?n=&last=} and a
+ * {@code Link} header to the next page.
  */
 final class Listings {
 
@@ -62,6 +65,36 @@ final class Listings {
                 .collectList()
                 .flatMap(names -> {
                     TagPage page = TagPage.of(names, n, null, "/v2/" + prefix + "_catalog");
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("repositories", page.names());
+                    return respond(page, body);
+                });
+    }
+
+    /**
+     * {@code GET /v2/_catalog}: the repositories of every registry in {@code readable} (the docker registries the
+     * caller may read), named {@code <registry>/<name>}, in lexical order, paged as one list.
+     */
+    Mono<ServerResponse> catalogOfAll(ServerRequest request, Flux<ServedRegistry> readable) {
+        String last = request.queryParam("last").orElse("");
+        String n = request.queryParam("n").orElse(null);
+        return readable.concatMap(registry -> {
+                    String prefix = registry.name() + "/";
+                    String after;
+                    if (last.compareTo(prefix) < 0) {
+                        after = "";
+                    } else if (last.startsWith(prefix)) {
+                        after = last.substring(prefix.length());
+                    } else {
+                        return Flux.empty();
+                    }
+                    return manifests
+                            .repositories(registry.id(), after, TagPage.MAX_PAGE + 1)
+                            .map(name -> prefix + name);
+                })
+                .collectSortedList()
+                .flatMap(names -> {
+                    TagPage page = TagPage.of(names, n, null, "/v2/_catalog");
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("repositories", page.names());
                     return respond(page, body);

@@ -5,6 +5,7 @@ import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.FormatRoutes;
+import dev.wharf.runtime.web.RequestRefusedException;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.util.List;
@@ -13,13 +14,13 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -80,14 +81,7 @@ final class OciRoutes implements FormatRoutes {
                 .GET("/v2", request -> Mono.defer(() -> ping(request)))
                 .GET("/v2/token", request -> Mono.defer(() -> tokenEndpoint.get(request)))
                 .POST("/v2/token", request -> Mono.defer(() -> tokenEndpoint.post(request)))
-                .GET(
-                        "/v2/_catalog",
-                        request -> Mono.error(new OciException(
-                                OciError.UNSUPPORTED,
-                                HttpStatus.NOT_FOUND,
-                                "this runtime serves several registries: list the repositories of one with GET"
-                                        + " /v2/<registry>/_catalog",
-                                null)))
+                .GET("/v2/_catalog", request -> Mono.defer(() -> catalog(request)))
                 .route(RequestPredicates.path("/v2/{registry}/**"), request -> Mono.defer(() -> dispatch(request)))
                 .route(
                         RequestPredicates.path("/v2/**").or(RequestPredicates.path("/v2")),
@@ -186,11 +180,32 @@ final class OciRoutes implements FormatRoutes {
         });
     }
 
-    /** {@code /v2/}: 200 for a caller who may use some docker registry, else 401 with the challenge. */
-    private Mono<ServerResponse> ping(ServerRequest request) {
-        List<ServedRegistry> docker = registries.serving().stream()
+    /**
+     * {@code /v2/_catalog}: the repositories of the docker registries the caller may read; a 401 when it may read none
+     * and sent no credentials, or bad ones.
+     */
+    private Mono<ServerResponse> catalog(ServerRequest request) {
+        List<ServedRegistry> docker = docker();
+        return Flux.fromIterable(docker)
+                .concatMap(registry -> access.require(request, registry, Role.READ)
+                        .thenReturn(registry)
+                        .onErrorResume(RequestRefusedException.class, e -> Mono.empty())
+                        .onErrorResume(OciException.class, e -> Mono.empty()))
+                .collectList()
+                .flatMap(readable -> readable.isEmpty()
+                        ? ping(request).then(listings.catalogOfAll(request, Flux.empty()))
+                        : listings.catalogOfAll(request, Flux.fromIterable(readable)));
+    }
+
+    private List<ServedRegistry> docker() {
+        return registries.serving().stream()
                 .filter(registry -> registry.format() == Format.DOCKER)
                 .toList();
+    }
+
+    /** {@code /v2/}: 200 for a caller who may use some docker registry, else 401 with the challenge. */
+    private Mono<ServerResponse> ping(ServerRequest request) {
+        List<ServedRegistry> docker = docker();
         Mono<?> allowed;
         if (tokens.principal(request, "").isPresent()) {
             allowed = Mono.just(true);

@@ -278,6 +278,43 @@ class OciDiscoveryTest {
     }
 
     @Test
+    void theCatalogOfTheRuntimeListsTheRepositoriesOfEveryRegistryTheCallerMayRead() {
+        newRepository();
+        pushImage("v1");
+        String publicName = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] config = blob(30);
+        new OciHttp(client)
+                .pushImage(
+                        "/v2/public-images/" + publicName,
+                        "v1",
+                        OciContent.image(OCI_MANIFEST, config, List.of()),
+                        OCI_MANIFEST,
+                        List.of(config));
+
+        client.get()
+                .uri("/v2/_catalog")
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.repositories[?(@ == 'images/" + name + "')]")
+                .exists()
+                .jsonPath("$.repositories[?(@ == 'public-images/" + publicName + "')]")
+                .exists();
+        client.get()
+                .uri("/v2/_catalog")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.repositories[?(@ == 'images/" + name + "')]")
+                .doesNotExist()
+                .jsonPath("$.repositories[?(@ == 'public-images/" + publicName + "')]")
+                .exists();
+    }
+
+    @Test
     void anImageIsAPackageWhoseVersionsAreDigestsWithTheLastPushLatestAndPullsCounted() {
         newRepository();
         pushImage("v1");
