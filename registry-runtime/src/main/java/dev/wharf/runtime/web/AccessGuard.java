@@ -36,14 +36,20 @@ public final class AccessGuard {
      *     authenticate or bad credentials, 403 for a caller without the role
      */
     public Mono<Principal> require(ServerRequest request, ServedRegistry registry, Role role) {
-        return authenticate(request, registry).flatMap(principal -> {
-            remember(request, principal);
-            return switch (Authorizer.decide(registry.access().policy(), registry.name(), principal, role)) {
-                case ALLOW -> Mono.just(principal);
-                case AUTHENTICATE -> Mono.error(AccessRefusedException.authenticate(registry.name(), role));
-                case DENY -> Mono.error(AccessRefusedException.deny(registry.name(), role, principal));
-            };
-        });
+        return authenticate(request, registry).flatMap(principal -> authorize(request, registry, principal, role));
+    }
+
+    /**
+     * The principal a format authenticated itself (such as the holder of a registry token it issued), when it has
+     * {@code role} in the registry; the same decision and errors as {@link #require}.
+     */
+    public Mono<Principal> authorize(ServerRequest request, ServedRegistry registry, Principal principal, Role role) {
+        remember(request, principal);
+        return switch (Authorizer.decide(registry.access().policy(), registry.name(), principal, role)) {
+            case ALLOW -> Mono.just(principal);
+            case AUTHENTICATE -> Mono.error(AccessRefusedException.authenticate(registry.name(), role));
+            case DENY -> Mono.error(AccessRefusedException.deny(registry.name(), role, principal));
+        };
     }
 
     /**

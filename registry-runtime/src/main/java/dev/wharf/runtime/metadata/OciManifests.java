@@ -1,0 +1,180 @@
+package dev.wharf.runtime.metadata;
+
+import dev.wharf.runtime.storage.Digest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * OCI manifests as versions of their repository: a push records the version (named by its digest), its files (the
+ * manifest and every blob it references, so that storage accounting and garbage collection see them), its tag and the
+ * audit event in one transaction; the referrers API and the catalog read them back.
+ */
+public final class OciManifests {
+
+    private static final String INSERT_VERSION = "INSERT INTO version (package_id, version, digest, artifact_type,"
+            + " subject_digest, created_at, pushed_by) VALUES (:package, :version, :version, :artifactType, :subject,"
+            + " :now, :pushedBy) ON CONFLICT DO NOTHING";
+    private static final String VERSION_ID =
+            "SELECT id FROM version WHERE package_id = :package AND version = :version";
+    private static final String INSERT_FILE = "INSERT INTO file (version_id, path, blob_digest, size_bytes,"
+            + " content_type, created_at) VALUES (:version, :path, :digest, :size, :contentType, :now)";
+    private static final String UPDATE_TAG =
+            "UPDATE tag SET version_id = :version, updated_at = :now WHERE package_id = :package AND name = :name";
+    private static final String INSERT_TAG =
+            "INSERT INTO tag (package_id, name, version_id, updated_at)" + " VALUES (:package, :name, :version, :now)";
+    private static final String REFERRERS = "SELECT v.digest, v.artifact_type, f.content_type, f.size_bytes"
+            + " FROM package p JOIN version v ON v.package_id = p.id"
+            + " JOIN file f ON f.version_id = v.id AND f.path = '" + NewManifest.MANIFEST_PATH + "'"
+            + " WHERE p.registry_id = :registry AND p.name = :repository AND v.subject_digest = :subject"
+            + " ORDER BY v.created_at, v.id";
+    private static final String REPOSITORIES =
+            "SELECT name FROM package WHERE registry_id = :registry" + " AND name > :last ORDER BY name LIMIT :limit";
+
+    private final MetadataDatabase database;
+    private final DatabaseClient client;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public OciManifests(MetadataDatabase database, AuditTrail audit, Clock clock) {
+        this.database = database;
+        this.client = database.client();
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a pushed manifest whose bytes and blobs are stored: claims the blobs, creates the repository and the
+     * version when new (the repository's latest), and points the tag at it. Pushing the same manifest again only
+     * moves the tag.
+     *
+     * @return the version; or a {@link BlobMarkedForDeletionException} when garbage collection is deleting a blob
+     */
+    public Mono<VersionRecord> record(NewManifest manifest) {
+        return Transactions.inTransaction(database, () -> {
+            Instant now = Sql.now(clock);
+            Map<Digest, Long> claims = new LinkedHashMap<>();
+            claims.put(manifest.digest(), manifest.sizeBytes());
+            manifest.blobs().forEach(blob -> claims.putIfAbsent(blob.digest(), blob.sizeBytes()));
+            return Flux.fromIterable(claims.entrySet().stream()
+                            .sorted(Comparator.comparing(entry -> entry.getKey().toString()))
+                            .toList())
+                    .concatMap(entry -> BlobClaims.claim(client, entry.getKey(), entry.getValue(), now))
+                    .then(PackageRows.lockOrCreate(client, manifest.registryId(), manifest.repository(), now))
+                    .flatMap(locked -> versionId(locked, manifest, now)
+                            .flatMap(versionId -> tag(locked.id(), manifest.tag(), versionId, now)
+                                    .then(VersionRows.find(client, versionId))));
+        });
+    }
+
+    /** The manifests of the repository whose subject is {@code subject}, oldest first. */
+    public Flux<OciReferrer> referrers(long registryId, String repository, Digest subject) {
+        return client.sql(REFERRERS)
+                .bind("registry", registryId)
+                .bind("repository", repository)
+                .bind("subject", subject.toString())
+                .map(row -> new OciReferrer(
+                        Digest.parse(Sql.text(row, "digest")),
+                        Sql.text(row, "content_type"),
+                        Sql.number(row, "size_bytes"),
+                        Sql.nullableText(row, "artifact_type")))
+                .all();
+    }
+
+    /** Up to {@code limit} repository names of the registry after {@code last} (empty for the first). */
+    public Flux<String> repositories(long registryId, String last, int limit) {
+        return client.sql(REPOSITORIES)
+                .bind("registry", registryId)
+                .bind("last", last)
+                .bind("limit", limit)
+                .map(row -> Sql.text(row, "name"))
+                .all();
+    }
+
+    private Mono<Long> versionId(LockedPackage locked, NewManifest manifest, Instant now) {
+        return client.sql(INSERT_VERSION)
+                .bind("package", locked.id())
+                .bind("version", manifest.digest().toString())
+                .bind("artifactType", Sql.nullableText(manifest.artifactType()))
+                .bind(
+                        "subject",
+                        Sql.nullableText(
+                                manifest.subject() == null
+                                        ? null
+                                        : manifest.subject().toString()))
+                .bind("now", Sql.time(now))
+                .bind("pushedBy", manifest.pushedBy())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(inserted -> client.sql(VERSION_ID)
+                        .bind("package", locked.id())
+                        .bind("version", manifest.digest().toString())
+                        .map(row -> Sql.number(row, "id"))
+                        .one()
+                        .flatMap(versionId -> inserted > 0
+                                ? files(versionId, manifest, now)
+                                        .then(VersionChanges.afterFileChange(client, locked.id(), versionId, now))
+                                        .then(audit.record(pushEvent(manifest, locked, now)))
+                                        .thenReturn(versionId)
+                                : Mono.just(versionId)));
+    }
+
+    private Mono<Void> files(long versionId, NewManifest manifest, Instant now) {
+        Map<String, NewManifest.Blob> files = new LinkedHashMap<>();
+        files.put(
+                NewManifest.MANIFEST_PATH,
+                new NewManifest.Blob(manifest.digest(), manifest.sizeBytes(), manifest.mediaType()));
+        manifest.blobs().forEach(blob -> files.putIfAbsent(blob.path(), blob));
+        return Flux.fromIterable(files.entrySet())
+                .concatMap(file -> client.sql(INSERT_FILE)
+                        .bind("version", versionId)
+                        .bind("path", file.getKey())
+                        .bind("digest", file.getValue().digest().toString())
+                        .bind("size", file.getValue().sizeBytes())
+                        .bind("contentType", file.getValue().mediaType())
+                        .bind("now", Sql.time(now))
+                        .then())
+                .then();
+    }
+
+    private Mono<Void> tag(long packageId, @Nullable String tag, long versionId, Instant now) {
+        if (tag == null) {
+            return Mono.empty();
+        }
+        return client.sql(UPDATE_TAG)
+                .bind("version", versionId)
+                .bind("now", Sql.time(now))
+                .bind("package", packageId)
+                .bind("name", tag)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated > 0
+                        ? Mono.<Void>empty()
+                        : client.sql(INSERT_TAG)
+                                .bind("package", packageId)
+                                .bind("name", tag)
+                                .bind("version", versionId)
+                                .bind("now", Sql.time(now))
+                                .then());
+    }
+
+    private static AuditEvent pushEvent(NewManifest manifest, LockedPackage locked, Instant now) {
+        List<String> detail = List.of(manifest.mediaType(), manifest.tag() == null ? "" : "tag " + manifest.tag());
+        return new AuditEvent(
+                0,
+                now,
+                manifest.pushedBy(),
+                "version.push",
+                locked.registryName(),
+                locked.name(),
+                manifest.digest().toString(),
+                String.join(" ", detail).strip());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.wharf.runtime.oci;
+
+import dev.wharf.runtime.auth.Authenticator;
+import dev.wharf.runtime.metadata.ApiTokenRepository;
+import dev.wharf.runtime.metadata.AuditTrail;
+import dev.wharf.runtime.metadata.DownloadCounter;
+import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.metadata.MetadataDatabase;
+import dev.wharf.runtime.metadata.OciBlobLinks;
+import dev.wharf.runtime.metadata.OciManifests;
+import dev.wharf.runtime.metadata.OciUploads;
+import dev.wharf.runtime.metadata.Packages;
+import dev.wharf.runtime.metadata.Tags;
+import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.web.AccessGuard;
+import dev.wharf.runtime.web.ServedRegistries;
+import dev.wharf.runtime.web.WebMetrics;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The docker format's routes and what they need. */
+@Configuration(proxyBeanMethods = false)
+class OciBeans {
+
+    /**
+     * The property holding the key that signs registry tokens (base64, at least 32 bytes), so that several replicas
+     * accept each other's tokens; unset, each process signs with a random key of its own.
+     */
+    static final String TOKEN_KEY_PROPERTY = "wharf.oci.token-key";
+
+    @Bean
+    OciBlobLinks ociBlobLinks(MetadataDatabase database, ObjectProvider<Clock> clock) {
+        return new OciBlobLinks(database, clock(clock));
+    }
+
+    @Bean
+    OciUploads ociUploads(MetadataDatabase database, ObjectProvider<Clock> clock) {
+        return new OciUploads(database, clock(clock));
+    }
+
+    @Bean
+    OciManifests ociManifests(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock) {
+        return new OciManifests(database, audit, clock(clock));
+    }
+
+    @Bean(destroyMethod = "close")
+    StaleUploads staleUploads(OciUploads uploads, ObjectProvider<Clock> clock) {
+        return new StaleUploads(uploads, clock(clock));
+    }
+
+    @Bean
+    OciRoutes ociRoutes(
+            ServedRegistries registries,
+            AccessGuard guard,
+            OciBlobLinks links,
+            OciUploads uploads,
+            OciManifests manifests,
+            Packages packages,
+            Versions versions,
+            Tags tags,
+            Files files,
+            DownloadCounter downloads,
+            ApiTokenRepository apiTokens,
+            WebMetrics metrics,
+            ObjectProvider<Clock> clockProvider,
+            Environment environment) {
+        Clock clock = clock(clockProvider);
+        RegistryTokens tokens = new RegistryTokens(tokenKey(environment), clock);
+        return new OciRoutes(
+                registries,
+                new OciAccess(guard, tokens),
+                guard,
+                tokens,
+                new TokenEndpoint(registries, new Authenticator(apiTokens, clock), tokens, clock),
+                new BlobDownloads(links, metrics),
+                new BlobUploads(uploads, links, metrics),
+                new ManifestPulls(packages, versions, tags, files, downloads, metrics),
+                new ManifestPushes(links, manifests, packages, versions),
+                new Listings(packages, tags, manifests),
+                new Referrers(manifests));
+    }
+
+    private static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    private static byte[] tokenKey(Environment environment) {
+        String configured = environment.getProperty(TOKEN_KEY_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return Base64.getDecoder().decode(configured.strip().getBytes(StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(TOKEN_KEY_PROPERTY + " is not valid base64", e);
+            }
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.wharf.runtime.oci;
+
+import dev.wharf.runtime.metadata.OciUploads;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Ends the blob uploads their clients abandoned: every {@value #INTERVAL_MINUTES} minutes, the sessions that received
+ * nothing for {@link #MAX_IDLE} are deleted, so that sessions kept for a restart do not pile up forever.
+ */
+final class StaleUploads implements AutoCloseable {
+
+    /** How long an upload may receive nothing before it is ended, as the Docker registry's upload purging does. */
+    static final Duration MAX_IDLE = Duration.ofDays(7);
+
+    static final long INTERVAL_MINUTES = 60;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaleUploads.class);
+
+    private final OciUploads uploads;
+    private final Clock clock;
+    private final Disposable timer;
+
+    StaleUploads(OciUploads uploads, Clock clock) {
+        this.uploads = uploads;
+        this.clock = clock;
+        Duration interval = Duration.ofMinutes(INTERVAL_MINUTES);
+        this.timer = Flux.interval(interval, interval)
+                .onBackpressureDrop()
+                .concatMap(tick -> purge().onErrorResume(e -> {
+                    LOG.warn("Cannot end the abandoned blob uploads: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    /** Ends the uploads idle for longer than {@link #MAX_IDLE}; how many. */
+    Mono<Long> purge() {
+        return Mono.defer(() -> uploads.deleteStale(clock.instant().minus(MAX_IDLE)))
+                .doOnNext(ended -> {
+                    if (ended > 0) {
+                        LOG.info("Ended {} blob uploads idle for more than {}", ended, MAX_IDLE);
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        timer.dispose();
+    }
+}
