@@ -13,10 +13,12 @@ import com.jayway.jsonpath.JsonPath;
 import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.config.ConfiguredRegistry;
+import dev.wharf.runtime.oci.EveryOciOperationIsAuthorizedTest;
 import dev.wharf.runtime.testing.TestRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,6 +159,12 @@ class EveryRouteIsAuthorizedTest {
      */
     private record Unguarded(String reason, String probe, int status) implements Rule {}
 
+    /**
+     * Routes that dispatch many operations behind one pattern, in registries of a format this test's runtime does not
+     * configure; {@code test} proves, operation by operation, that each refuses a caller without its role.
+     */
+    private record ProvenBy(Class<?> test) implements Rule {}
+
     /** A request body and its content type. */
     private record Body(String content, MediaType type) {
 
@@ -233,8 +241,33 @@ class EveryRouteIsAuthorizedTest {
                         "the API's fallback: 404 or 405 for paths and methods the API does not have, serving nothing",
                         "/api/v1/no-such-path",
                         404));
+        oci(table);
         unimplementedFormats(table);
         return table;
+    }
+
+    /** The docker format; {@link EveryOciOperationIsAuthorizedTest} proves each operation it dispatches. */
+    private static void oci(Map<String, Rule> table) {
+        String ping = "the docker ping: a Bearer challenge to anonymous callers, 200 to any authenticated one;"
+                + " serves nothing";
+        table.put("GET /v2/", new Unguarded(ping, "/v2/", 401));
+        table.put("HEAD /v2/", new Unguarded(ping, "/v2/", 401));
+        table.put("GET /v2", new Unguarded(ping, "/v2", 401));
+        String tokens = "Docker's token endpoint: it authenticates the caller itself and grants only the actions the"
+                + " caller's roles allow (OciAuthTest); anonymous gets a token for what anonymous may read";
+        table.put("GET /v2/token", new Unguarded(tokens, "/v2/token", 200));
+        table.put("POST /v2/token", new Unguarded(tokens, "/v2/token", 200));
+        table.put(
+                "GET /v2/_catalog",
+                new Unguarded(
+                        "lists only the repositories of registries the caller may read (OciDiscoveryTest); with no"
+                                + " docker registry open to anonymous reads here, anonymous gets the challenge",
+                        "/v2/_catalog",
+                        401));
+        table.put("* /v2/{registry}/**", new ProvenBy(EveryOciOperationIsAuthorizedTest.class));
+        String fallback = "the docker fallback: the spec's error for paths the API does not have, serving nothing";
+        table.put("* /v2/**", new Unguarded(fallback, "/v2/no-such-path", 404));
+        table.put("* /v2", new Unguarded(fallback, "/v2", 401));
     }
 
     private static void metadata(Map<String, Rule> table, String owner) {
@@ -351,6 +384,15 @@ class EveryRouteIsAuthorizedTest {
             case NeedsRole needs -> roleChecks(route, needs);
             case NeedsAuthentication needs -> authenticationChecks(route, needs);
             case ListsReadableRegistries lists -> listChecks(route);
+            case ProvenBy proven ->
+                Stream.of(DynamicTest.dynamicTest(
+                        "each operation is proven by " + proven.test().getSimpleName(),
+                        () -> assertThat(Arrays.stream(proven.test().getDeclaredMethods())
+                                        .filter(method -> method.isAnnotationPresent(TestFactory.class)))
+                                .as(
+                                        "%s proves the operations with a @TestFactory",
+                                        proven.test().getName())
+                                .isNotEmpty()));
             case Unguarded unguarded ->
                 Stream.of(DynamicTest.dynamicTest(
                         "anonymous GET " + unguarded.probe() + " answers " + unguarded.status() + ": "
