@@ -1,0 +1,33 @@
+package dev.wharf.runtime.proxy;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs one piece of work per key at a time: callers that come while it runs share its outcome instead of starting it
+ * again. The work goes on when a caller cancels, so that the others (and the cache) still get it.
+ */
+final class SingleFlight<K> {
+
+    private final ConcurrentHashMap<K, Mono<?>> flights = new ConcurrentHashMap<>();
+
+    /** The outcome of the work under way for {@code key}, or of {@code work} started now. */
+    @SuppressWarnings("unchecked")
+    <V> Mono<V> run(K key, Supplier<Mono<V>> work) {
+        return Mono.defer(() -> (Mono<V>) flights.computeIfAbsent(key, k -> {
+            AtomicReference<Mono<V>> self = new AtomicReference<>();
+            Mono<V> flight = Mono.defer(work)
+                    .doFinally(signal -> flights.remove(k, self.get()))
+                    .cache();
+            self.set(flight);
+            return flight;
+        }));
+    }
+
+    /** How many keys have work under way. */
+    int size() {
+        return flights.size();
+    }
+}
