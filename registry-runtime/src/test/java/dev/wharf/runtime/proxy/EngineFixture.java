@@ -121,6 +121,11 @@ final class EngineFixture implements AutoCloseable {
     }
 
     static byte[] bytes(UpstreamResult result) {
+        return bytesOf(result).block(TIMEOUT);
+    }
+
+    /** The body's bytes, without blocking. */
+    static Mono<byte[]> bytesOf(UpstreamResult result) {
         return DataBufferUtils.join(result.body())
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
@@ -128,8 +133,7 @@ final class EngineFixture implements AutoCloseable {
                     DataBufferUtils.release(buffer);
                     return bytes;
                 })
-                .defaultIfEmpty(new byte[0])
-                .block(TIMEOUT);
+                .defaultIfEmpty(new byte[0]);
     }
 
     VersionRecord version(ServedRegistry registry, String pkg, String version) {
