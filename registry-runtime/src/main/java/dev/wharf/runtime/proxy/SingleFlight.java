@@ -18,8 +18,12 @@ final class SingleFlight<K> {
     <V> Mono<V> run(K key, Supplier<Mono<V>> work) {
         return Mono.defer(() -> (Mono<V>) flights.computeIfAbsent(key, k -> {
             AtomicReference<Mono<V>> self = new AtomicReference<>();
+            // Removed before the outcome reaches anyone, so that a caller it reaches starts afresh, never joins it.
+            Runnable land = () -> flights.remove(k, self.get());
             Mono<V> flight = Mono.defer(work)
-                    .doFinally(signal -> flights.remove(k, self.get()))
+                    .doOnSuccess(value -> land.run())
+                    .doOnError(e -> land.run())
+                    .doOnCancel(land)
                     .cache();
             self.set(flight);
             return flight;
