@@ -77,9 +77,13 @@ final class EngineFixture implements AutoCloseable {
 
     /** A docker Registry with these upstreams, in this order. */
     ServedRegistry registry(Upstreams... upstreams) {
+        return registry("r-" + UUID.randomUUID().toString().substring(0, 8), upstreams);
+    }
+
+    /** The Registry {@code name} (the same row as before when it exists) with these upstreams, in this order. */
+    ServedRegistry registry(String name, Upstreams... upstreams) {
         List<ConfiguredUpstreamProxy> proxies =
                 Arrays.stream(upstreams).map(Upstreams::configured).toList();
-        String name = "r-" + UUID.randomUUID().toString().substring(0, 8);
         RegistrySpec spec = new RegistrySpec(
                 Format.DOCKER,
                 proxies.stream().map(ConfiguredUpstreamProxy::name).toList(),
