@@ -14,4 +14,9 @@ import org.springframework.http.HttpHeaders;
  * @param headers the kept headers of the response
  * @param file its file in the metadata, whose downloads are counted; null when the request named none
  */
-record CachedObject(String upstream, Digest digest, long size, HttpHeaders headers, @Nullable FileRecord file) {}
+record CachedObject(
+        String upstream,
+        Digest digest,
+        long size,
+        HttpHeaders headers,
+        @Nullable FileRecord file) {}

@@ -61,14 +61,17 @@ final class DocumentCache {
     Mono<CachedDocument> read(UpstreamSettings upstream, String path, ClientResponse response, CacheLimits limits) {
         int status = response.statusCode().value();
         if (status != 200) {
-            return response.releaseBody().then(Mono.error(new UpstreamFailureException("upstream '" + upstream.name()
-                    + "' answered " + status + " to GET " + path + " without being asked whether it changed")));
+            return response.releaseBody()
+                    .then(Mono.error(new UpstreamFailureException("upstream '" + upstream.name() + "' answered "
+                            + status + " to GET " + path + " without being asked whether it changed")));
         }
         HttpHeaders headers = UpstreamEngine.kept(response.headers().asHttpHeaders());
         return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), limits.maxDocumentBytes())
-                .onErrorMap(DataBufferLimitException.class, e -> new UpstreamFailureException("upstream '"
-                        + upstream.name() + "' sent a document larger than " + limits.maxDocumentBytes()
-                        + " bytes for " + path + ", the most kept in memory"))
+                .onErrorMap(
+                        DataBufferLimitException.class,
+                        e -> new UpstreamFailureException("upstream '"
+                                + upstream.name() + "' sent a document larger than " + limits.maxDocumentBytes()
+                                + " bytes for " + path + ", the most kept in memory"))
                 .map(buffer -> {
                     try {
                         byte[] bytes = new byte[buffer.readableByteCount()];

@@ -37,7 +37,8 @@ final class HealthTracker {
     }
 
     synchronized UpstreamHealth snapshot() {
-        return new UpstreamHealth(name, state(breaker.getState()), consecutiveFailures, lastSuccess, lastFailure, lastError);
+        return new UpstreamHealth(
+                name, state(breaker.getState()), consecutiveFailures, lastSuccess, lastFailure, lastError);
     }
 
     private static BreakerState state(CircuitBreaker.State state) {

@@ -24,7 +24,8 @@ final class NameFilter {
         if (block.stream().anyMatch(glob -> glob.matcher(name).matches())) {
             return false;
         }
-        return allow.isEmpty() || allow.stream().anyMatch(glob -> glob.matcher(name).matches());
+        return allow.isEmpty()
+                || allow.stream().anyMatch(glob -> glob.matcher(name).matches());
     }
 
     /** The anchored regular expression of a glob. */
@@ -50,6 +51,8 @@ final class NameFilter {
     }
 
     private static List<Pattern> compile(@Nullable List<String> globs) {
-        return globs == null ? List.of() : globs.stream().map(NameFilter::compile).toList();
+        return globs == null
+                ? List.of()
+                : globs.stream().map(NameFilter::compile).toList();
     }
 }

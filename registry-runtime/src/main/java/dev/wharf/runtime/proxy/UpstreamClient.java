@@ -90,8 +90,7 @@ final class UpstreamClient {
             }
             long start = System.nanoTime();
             AtomicBoolean finished = new AtomicBoolean();
-            UpstreamCredentials credentials =
-                    UpstreamCredentials.resolve(settings.credentialsSecret(), secrets.get());
+            UpstreamCredentials credentials = UpstreamCredentials.resolve(settings.credentialsSecret(), secrets.get());
             return send(
                             settings.resolve(path),
                             path,
@@ -143,14 +142,24 @@ final class UpstreamClient {
                     if (isRedirect(status)) {
                         URI location = response.headers().asHttpHeaders().getLocation();
                         if (location == null || redirects >= MAX_REDIRECTS) {
-                            return response.releaseBody().then(Mono.error(new UpstreamFailureException("upstream '"
-                                    + settings.name() + "' answered GET " + path + " with redirect " + (redirects + 1)
-                                    + (location == null ? " without a Location" : "; at most " + MAX_REDIRECTS
-                                            + " are followed"))));
+                            return response.releaseBody()
+                                    .then(Mono.error(new UpstreamFailureException("upstream '"
+                                            + settings.name() + "' answered GET " + path + " with redirect "
+                                            + (redirects + 1)
+                                            + (location == null
+                                                    ? " without a Location"
+                                                    : "; at most " + MAX_REDIRECTS + " are followed"))));
                         }
                         URI next = uri.resolve(location);
                         return response.releaseBody()
-                                .then(send(next, path, headers, authorization, credentials, redirects + 1, challenged,
+                                .then(send(
+                                        next,
+                                        path,
+                                        headers,
+                                        authorization,
+                                        credentials,
+                                        redirects + 1,
+                                        challenged,
                                         handler));
                     }
                     if (status == 401 && ownOrigin && !challenged) {
@@ -161,7 +170,8 @@ final class UpstreamClient {
                                         .flatMap(challenge -> authenticator.authorize(challenge, credentials));
                         return response.releaseBody()
                                 .then(answer)
-                                .flatMap(retry -> send(uri, path, headers, retry, credentials, redirects, true, handler))
+                                .flatMap(
+                                        retry -> send(uri, path, headers, retry, credentials, redirects, true, handler))
                                 .switchIfEmpty(Mono.error(() -> refused(path, status)));
                     }
                     if (status == 200 || status == 304 || status == 404 || status == 410) {

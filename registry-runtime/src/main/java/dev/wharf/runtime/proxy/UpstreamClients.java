@@ -34,8 +34,7 @@ final class UpstreamClients {
             if (existing != null && existing.proxy().equals(proxy)) {
                 return existing;
             }
-            return new Entry(
-                    proxy, new UpstreamClient(UpstreamSettings.of(proxy), authenticator, secrets, clock));
+            return new Entry(proxy, new UpstreamClient(UpstreamSettings.of(proxy), authenticator, secrets, clock));
         });
         if (clients.size() > MAX_CLIENTS) {
             clients.keySet().removeIf(name -> !name.equals(proxy.name()));

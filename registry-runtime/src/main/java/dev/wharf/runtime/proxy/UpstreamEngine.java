@@ -16,7 +16,6 @@ import dev.wharf.runtime.storage.StoredBlob;
 import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,7 +37,10 @@ public final class UpstreamEngine {
 
     /** The response headers kept with a cached object and handed to the format. */
     public static final List<String> KEPT_HEADERS = List.of(
-            HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.LINK,
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ETAG,
+            HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.LINK,
             "Docker-Content-Digest");
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamEngine.class);
@@ -136,8 +138,17 @@ public final class UpstreamEngine {
     private Mono<CachedObject> fetchObject(
             ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
         Attempts attempts = new Attempts();
-        return first(upstreams, client -> ask(registry, client, key, request, HttpHeaders.EMPTY, attempts, response ->
-                        storeObject(registry, client.settings().name(), request, response)))
+        return first(
+                        upstreams,
+                        client -> ask(
+                                registry,
+                                client,
+                                key,
+                                request,
+                                HttpHeaders.EMPTY,
+                                attempts,
+                                response ->
+                                        storeObject(registry, client.settings().name(), request, response)))
                 .flatMap(fetched -> recordFile(registry, request, fetched))
                 .doOnNext(object -> objects.put(key, object))
                 .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
@@ -163,7 +174,8 @@ public final class UpstreamEngine {
         return first(upstreams, client -> {
                     // Only the upstream that served the cached copy can say it has not changed.
                     CachedDocument source = cached != null
-                                    && cached.upstream().equals(client.settings().name())
+                                    && cached.upstream()
+                                            .equals(client.settings().name())
                             ? cached
                             : null;
                     HttpHeaders conditions = source == null ? HttpHeaders.EMPTY : DocumentCache.conditions(source);
@@ -181,8 +193,11 @@ public final class UpstreamEngine {
                 .doOnNext(served -> documents.put(key, served.document()))
                 .switchIfEmpty(Mono.defer(() -> {
                     if (cached != null && attempts.unreachable() && cached.servable(clock.instant())) {
-                        LOG.info("Serving {} of registry {} stale from upstream {}: no upstream could answer",
-                                request.path(), registry.name(), cached.upstream());
+                        LOG.info(
+                                "Serving {} of registry {} stale from upstream {}: no upstream could answer",
+                                request.path(),
+                                registry.name(),
+                                cached.upstream());
                         return Mono.just(new DocumentCache.Served(cached, CacheOutcome.STALE));
                     }
                     if (!attempts.unreachable()) {
@@ -230,8 +245,8 @@ public final class UpstreamEngine {
                     }
                     String outcome = status == 304 ? "notmodified" : "ok";
                     return onFound.apply(response)
-                            .doOnNext(found ->
-                                    metrics.requested(registry.name(), settings.name(), outcome, System.nanoTime() - start))
+                            .doOnNext(found -> metrics.requested(
+                                    registry.name(), settings.name(), outcome, System.nanoTime() - start))
                             .map(Optional::of);
                 })
                 .onErrorResume(e -> {
@@ -248,8 +263,9 @@ public final class UpstreamEngine {
             ServedRegistry registry, String upstream, UpstreamRequest request, ClientResponse response) {
         int status = response.statusCode().value();
         if (status != 200) {
-            return response.releaseBody().then(Mono.error(new UpstreamFailureException("upstream '" + upstream
-                    + "' answered " + status + " to an unconditional GET " + request.path())));
+            return response.releaseBody()
+                    .then(Mono.error(new UpstreamFailureException("upstream '" + upstream + "' answered " + status
+                            + " to an unconditional GET " + request.path())));
         }
         HttpHeaders headers = kept(response.headers().asHttpHeaders());
         return registry.store()
@@ -288,8 +304,12 @@ public final class UpstreamEngine {
         return files.record(record)
                 .map(stored -> Optional.of(stored.file()))
                 .onErrorResume(FileConflictException.class, e -> {
-                    LOG.warn("Registry {} keeps its own {} rather than the copy from upstream {}: {}",
-                            registry.name(), file.path(), fetched.upstream(), e.getMessage());
+                    LOG.warn(
+                            "Registry {} keeps its own {} rather than the copy from upstream {}: {}",
+                            registry.name(),
+                            file.path(),
+                            fetched.upstream(),
+                            e.getMessage());
                     return Mono.just(Optional.<FileRecord>empty());
                 })
                 .map(recorded ->

@@ -22,6 +22,20 @@ public record UpstreamHealth(
         @Nullable Instant lastFailure,
         @Nullable String lastError) {
 
+    /**
+     * One word for it: {@code unknown} until it is asked, {@code down} while its breaker is not closed,
+     * {@code failing} after a failure, {@code up} after a success.
+     */
+    public String summary() {
+        if (lastSuccess == null && lastFailure == null) {
+            return "unknown";
+        }
+        if (breaker != BreakerState.CLOSED) {
+            return "down";
+        }
+        return consecutiveFailures > 0 ? "failing" : "up";
+    }
+
     /** An upstream not asked yet. */
     static UpstreamHealth unknown(String name) {
         return new UpstreamHealth(name, BreakerState.CLOSED, 0, null, null, null);

@@ -22,8 +22,8 @@ class AuthChallengeTest {
 
     @Test
     void parseShouldReadUnquotedValuesAndEscapedQuotes() {
-        AuthChallenge challenge =
-                AuthChallenge.parse("Basic realm=\"say \\\"hi\\\"\", charset=UTF-8").orElseThrow();
+        AuthChallenge challenge = AuthChallenge.parse("Basic realm=\"say \\\"hi\\\"\", charset=UTF-8")
+                .orElseThrow();
         assertThat(challenge.scheme()).isEqualTo("basic");
         assertThat(challenge.parameter("realm")).contains("say \"hi\"");
         assertThat(challenge.parameter("charset")).contains("UTF-8");

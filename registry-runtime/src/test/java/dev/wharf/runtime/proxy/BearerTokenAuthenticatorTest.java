@@ -1,8 +1,8 @@
 package dev.wharf.runtime.proxy;
 
 import static dev.wharf.runtime.proxy.EngineFixture.text;
-import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static dev.wharf.runtime.proxy.UpstreamOrderTest.bytes;
+import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.runtime.web.ServedRegistry;
@@ -39,10 +39,14 @@ class BearerTokenAuthenticatorTest {
             if ("Bearer issued-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 FakeUpstream.send(exchange, 200, bytes("manifest"), Map.of());
             } else {
-                FakeUpstream.send(exchange, 401, bytes("{\"errors\":[]}"), Map.of(
-                        "WWW-Authenticate",
-                        "Bearer realm=\"" + realm.url() + "/token\",service=\"fake.registry\",scope=\"" + SCOPE
-                                + "\""));
+                FakeUpstream.send(
+                        exchange,
+                        401,
+                        bytes("{\"errors\":[]}"),
+                        Map.of(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"" + realm.url() + "/token\",service=\"fake.registry\",scope=\"" + SCOPE
+                                        + "\""));
             }
         });
         realm.serve(

@@ -1,7 +1,7 @@
 package dev.wharf.runtime.proxy;
 
-import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static dev.wharf.runtime.proxy.UpstreamOrderTest.bytes;
+import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,12 +61,7 @@ class CircuitBreakerTest {
         assertThat(pypi.requests(PATH)).hasSize(2);
         assertThat(fixture.engine.health("pypi"))
                 .isEqualTo(new UpstreamHealth(
-                        "pypi",
-                        BreakerState.OPEN,
-                        2,
-                        null,
-                        failedAt,
-                        "upstream 'pypi' answered 502 to GET " + PATH));
+                        "pypi", BreakerState.OPEN, 2, null, failedAt, "upstream 'pypi' answered 502 to GET " + PATH));
     }
 
     @Test
@@ -74,7 +69,8 @@ class CircuitBreakerTest {
         pypi.serve(PATH, 500, bytes("oops"), Map.of());
         mirror.serve(PATH, bytes("index"));
         ServedRegistry registry = fixture.registry(
-                upstream("pypi", pypi).breaker(1, "30s"), upstream("mirror", mirror).cache("10s", "1m", "1d"));
+                upstream("pypi", pypi).breaker(1, "30s"),
+                upstream("mirror", mirror).cache("10s", "1m", "1d"));
 
         assertThat(fixture.fetch(registry, REQUEST).upstream()).isEqualTo("mirror");
         fixture.clock.advance(Duration.ofSeconds(11));

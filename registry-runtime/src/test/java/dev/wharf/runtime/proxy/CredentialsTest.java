@@ -1,8 +1,8 @@
 package dev.wharf.runtime.proxy;
 
 import static dev.wharf.runtime.proxy.EngineFixture.text;
-import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static dev.wharf.runtime.proxy.UpstreamOrderTest.bytes;
+import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +67,8 @@ class CredentialsTest {
         ServedRegistry served = fixture.registry(upstream("hub", registry).credentials("hub-token"));
 
         assertThat(text(fixture.fetch(served, REQUEST))).isEqualTo("layer bytes");
-        assertThat(registry.requests("/storage/b").getFirst().header("Authorization")).isEqualTo("Bearer t0ken");
+        assertThat(registry.requests("/storage/b").getFirst().header("Authorization"))
+                .isEqualTo("Bearer t0ken");
     }
 
     @Test
@@ -76,8 +77,8 @@ class CredentialsTest {
         ServedRegistry served = fixture.registry(upstream("hub", registry));
 
         assertThatThrownBy(() -> fixture.fetch(served, REQUEST))
-                .hasMessageContaining("upstream 'hub' answered GET " + BLOB + " with redirect 6; at most 5 are"
-                        + " followed");
+                .hasMessageContaining(
+                        "upstream 'hub' answered GET " + BLOB + " with redirect 6; at most 5 are" + " followed");
         assertThat(registry.requests(BLOB)).hasSize(UpstreamClient.MAX_REDIRECTS + 1);
     }
 
@@ -87,8 +88,8 @@ class CredentialsTest {
         ServedRegistry served = fixture.registry(upstream("hub", registry).credentials("hub-basic"));
 
         assertThatThrownBy(() -> fixture.fetch(served, REQUEST))
-                .hasMessageContaining("upstream 'hub' answered 403 to GET " + BLOB
-                        + "; check the credentials in Secret 'hub-basic'")
+                .hasMessageContaining(
+                        "upstream 'hub' answered 403 to GET " + BLOB + "; check the credentials in Secret 'hub-basic'")
                 .message()
                 .doesNotContain("s3cret")
                 .doesNotContain("YWxpY2U6czNjcmV0");

@@ -1,8 +1,8 @@
 package dev.wharf.runtime.proxy;
 
 import static dev.wharf.runtime.proxy.EngineFixture.text;
-import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static dev.wharf.runtime.proxy.UpstreamOrderTest.bytes;
+import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentCachingTest {
 
     private static final String MANIFEST = "/v2/library/alpine/manifests/3.20";
-    private static final UpstreamRequest REQUEST = UpstreamRequest.mutable(
-            "library/alpine", MANIFEST, List.of("application/vnd.oci.image.index.v1+json"));
+    private static final UpstreamRequest REQUEST =
+            UpstreamRequest.mutable("library/alpine", MANIFEST, List.of("application/vnd.oci.image.index.v1+json"));
 
     @TempDir
     Path dir;
@@ -50,10 +50,17 @@ class DocumentCachingTest {
             if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 FakeUpstream.send(exchange, 304, new byte[0], Map.of("ETag", etag));
             } else {
-                FakeUpstream.send(exchange, 200, bytes(body), Map.of(
-                        "ETag", etag,
-                        "Content-Type", "application/vnd.oci.image.index.v1+json",
-                        "Docker-Content-Digest", "sha256:" + "a".repeat(64)));
+                FakeUpstream.send(
+                        exchange,
+                        200,
+                        bytes(body),
+                        Map.of(
+                                "ETag",
+                                etag,
+                                "Content-Type",
+                                "application/vnd.oci.image.index.v1+json",
+                                "Docker-Content-Digest",
+                                "sha256:" + "a".repeat(64)));
             }
         });
     }
@@ -154,7 +161,8 @@ class DocumentCachingTest {
 
         assertThatThrownBy(() -> fixture.fetch(registry, REQUEST))
                 .isInstanceOf(UpstreamFailureException.class)
-                .hasMessageContaining("could answer for " + MANIFEST + ", and nothing is cached: upstream 'hub' failed");
+                .hasMessageContaining(
+                        "could answer for " + MANIFEST + ", and nothing is cached: upstream 'hub' failed");
     }
 
     @Test

@@ -102,7 +102,8 @@ final class EngineFixture implements AutoCloseable {
                 null,
                 null,
                 null);
-        ConfiguredRegistry configured = new ConfiguredRegistry(name, Map.of(), spec, proxies, java.util.Set.of(), List.of());
+        ConfiguredRegistry configured =
+                new ConfiguredRegistry(name, Map.of(), spec, proxies, java.util.Set.of(), List.of());
         RegistryRecord record = registries.ensure(name, "docker").block(TIMEOUT);
         return new ServedRegistry(
                 configured,
@@ -154,7 +155,8 @@ final class EngineFixture implements AutoCloseable {
     }
 
     double fetches(String upstream, String outcome) {
-        return meters.find(UpstreamMetrics.FETCHES)
+        return meters
+                .find(UpstreamMetrics.FETCHES)
                 .tag("upstream", upstream)
                 .tag("outcome", outcome)
                 .counters()
@@ -167,7 +169,8 @@ final class EngineFixture implements AutoCloseable {
         return new SecretResolver() {
             @Override
             public Optional<String> resolve(String secretName, String key) {
-                return Optional.ofNullable(secrets.getOrDefault(secretName, Map.of()).get(key));
+                return Optional.ofNullable(
+                        secrets.getOrDefault(secretName, Map.of()).get(key));
             }
 
             @Override

@@ -1,8 +1,8 @@
 package dev.wharf.runtime.proxy;
 
 import static dev.wharf.runtime.proxy.EngineFixture.text;
-import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static dev.wharf.runtime.proxy.UpstreamOrderTest.bytes;
+import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.runtime.web.ServedRegistry;

@@ -48,6 +48,7 @@ class SingleFlightTest {
         Mono<Integer> failing = flights.run("k", () -> Mono.error(new IllegalStateException("down")));
         assertThat(failing.onErrorReturn(-1).block(Duration.ofSeconds(5))).isEqualTo(-1);
 
-        assertThat(flights.run("k", () -> Mono.just(7)).block(Duration.ofSeconds(5))).isEqualTo(7);
+        assertThat(flights.run("k", () -> Mono.just(7)).block(Duration.ofSeconds(5)))
+                .isEqualTo(7);
     }
 }

@@ -8,8 +8,7 @@ class UpstreamCredentialsTest {
 
     @Test
     void authorizationOfBasicCredentialsShouldBeTheBase64Pair() {
-        assertThat(UpstreamCredentials.basic("alice", "s3cret").authorization())
-                .contains("Basic YWxpY2U6czNjcmV0");
+        assertThat(UpstreamCredentials.basic("alice", "s3cret").authorization()).contains("Basic YWxpY2U6czNjcmV0");
     }
 
     @Test

@@ -88,7 +88,8 @@ class UpstreamOrderTest {
 
     @Test
     void fetchWhenNoUpstreamHasTheObjectShouldBeEmptyAndRememberItForTheNegativeTtl() {
-        ServedRegistry registry = fixture.registry(upstream("a", first), upstream("b", second).cache("10m", "5m", "1d"));
+        ServedRegistry registry =
+                fixture.registry(upstream("a", first), upstream("b", second).cache("10m", "5m", "1d"));
 
         assertThat(fixture.fetchOptional(registry, REQUEST)).isEmpty();
         assertThat(fixture.fetchOptional(registry, REQUEST)).isEmpty();

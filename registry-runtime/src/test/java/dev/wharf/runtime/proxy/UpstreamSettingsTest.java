@@ -42,9 +42,12 @@ class UpstreamSettingsTest {
     @Test
     void sameOriginShouldCompareSchemeHostAndPort() {
         UpstreamSettings settings = UpstreamSettings.of(proxy("https://registry.example", null));
-        assertThat(settings.sameOrigin(URI.create("https://REGISTRY.example:443/v2/"))).isTrue();
-        assertThat(settings.sameOrigin(URI.create("http://registry.example/v2/"))).isFalse();
-        assertThat(settings.sameOrigin(URI.create("https://registry.example:8443/v2/"))).isFalse();
+        assertThat(settings.sameOrigin(URI.create("https://REGISTRY.example:443/v2/")))
+                .isTrue();
+        assertThat(settings.sameOrigin(URI.create("http://registry.example/v2/")))
+                .isFalse();
+        assertThat(settings.sameOrigin(URI.create("https://registry.example:8443/v2/")))
+                .isFalse();
         assertThat(settings.sameOrigin(URI.create("https://cdn.example/blob"))).isFalse();
     }
 

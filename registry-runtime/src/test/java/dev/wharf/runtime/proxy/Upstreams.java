@@ -40,13 +40,27 @@ record Upstreams(
 
     Upstreams cache(String metadataTtl, String negativeTtl, String maxStale) {
         return new Upstreams(
-                name, url, credentialsSecret, new Cache(metadataTtl, negativeTtl, maxStale), breaker, timeouts, allow,
-                block, offline);
+                name,
+                url,
+                credentialsSecret,
+                new Cache(metadataTtl, negativeTtl, maxStale),
+                breaker,
+                timeouts,
+                allow,
+                block,
+                offline);
     }
 
     Upstreams breaker(int failures, String openFor) {
         return new Upstreams(
-                name, url, credentialsSecret, cache, new CircuitBreaker(failures, openFor), timeouts, allow, block,
+                name,
+                url,
+                credentialsSecret,
+                cache,
+                new CircuitBreaker(failures, openFor),
+                timeouts,
+                allow,
+                block,
                 offline);
     }
 
