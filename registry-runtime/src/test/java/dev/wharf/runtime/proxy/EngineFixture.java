@@ -60,6 +60,10 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(Path dir, UpstreamAuthenticator authenticator) {
+        this(dir, authenticator, CacheLimits.DEFAULT);
+    }
+
+    EngineFixture(Path dir, UpstreamAuthenticator authenticator, CacheLimits limits) {
         database = MetadataDatabase.open(DatabaseSettings.resolve(
                 new DatabaseProperties(
                         "r2dbc:h2:mem:///proxy-" + UUID.randomUUID(), null, null, null, 10, Duration.ofSeconds(10)),
@@ -72,7 +76,7 @@ final class EngineFixture implements AutoCloseable {
         registries = new Registries(database, clock);
         store = new FilesystemBlobStore(dir.resolve("blobs"));
         engine = new UpstreamEngine(
-                files, downloads, this::secretResolver, authenticator, CacheLimits.DEFAULT, clock, meters);
+                files, downloads, this::secretResolver, authenticator, limits, clock, meters);
     }
 
     /** A docker Registry with these upstreams, in this order. */
@@ -162,6 +166,16 @@ final class EngineFixture implements AutoCloseable {
                 .counters()
                 .stream()
                 .mapToDouble(counter -> counter.count())
+                .sum();
+    }
+
+    long requests(String upstream, String outcome) {
+        return meters.find(UpstreamMetrics.REQUESTS)
+                .tag("upstream", upstream)
+                .tag("outcome", outcome)
+                .timers()
+                .stream()
+                .mapToLong(timer -> timer.count())
                 .sum();
     }
 

@@ -60,6 +60,8 @@ class UpstreamOrderTest {
         assertThat(first.requests(TAGS)).hasSize(1);
         assertThat(first.requests(TAGS).getFirst().header("Accept")).isEqualTo("application/json");
         assertThat(fixture.fetches("b", "miss")).isEqualTo(1);
+        assertThat(fixture.requests("a", "notfound")).isEqualTo(1);
+        assertThat(fixture.requests("b", "ok")).isEqualTo(1);
     }
 
     @Test
