@@ -1,11 +1,14 @@
 package dev.wharf.runtime.proxy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.wharf.runtime.config.SecretResolver;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -28,12 +31,21 @@ final class UpstreamClient {
 
     static final int MAX_REDIRECTS = 5;
 
+    /** Docker's tokens live at least 60 seconds. */
+    private static final Duration ANSWER_LIFETIME = Duration.ofSeconds(50);
+
+    private static final int MAX_ANSWERS = 10_000;
+
     private final UpstreamSettings settings;
     private final WebClient web;
     private final CircuitBreaker breaker;
     private final HealthTracker health;
     private final UpstreamAuthenticator authenticator;
     private final Supplier<SecretResolver> secrets;
+    private final Cache<String, String> answers = Caffeine.newBuilder()
+            .maximumSize(MAX_ANSWERS)
+            .expireAfterWrite(ANSWER_LIFETIME)
+            .build();
 
     UpstreamClient(
             UpstreamSettings settings,
@@ -76,12 +88,14 @@ final class UpstreamClient {
 
     /**
      * GETs {@code path} (relative to the base URL) and hands the final response to {@code handler} when it is 200,
-     * 304, 404 or 410; any other status, an error or a timeout is a failure of the upstream.
+     * 304, 404 or 410; any other status, an error or a timeout is a failure of the upstream. The answer to the last
+     * authentication challenge for package {@code name} (a token for its scope) is sent again for a while, which
+     * saves a 401 and a retry on each request.
      *
      * @return what the handler made of the response; or an {@link UpstreamFailureException} saying what went wrong,
      *     also at once and without a request when the circuit breaker is open
      */
-    <T> Mono<T> get(String path, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
+    <T> Mono<T> get(String name, String path, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
         return Mono.defer(() -> {
             if (!breaker.tryAcquirePermission()) {
                 return Mono.error(new UpstreamFailureException("upstream '" + settings.name()
@@ -91,12 +105,12 @@ final class UpstreamClient {
             long start = System.nanoTime();
             AtomicBoolean finished = new AtomicBoolean();
             UpstreamCredentials credentials = UpstreamCredentials.resolve(settings.credentialsSecret(), secrets.get());
+            String answered = answers.getIfPresent(name);
+            Request request = new Request(name, path, headers, credentials);
             return send(
+                            request,
                             settings.resolve(path),
-                            path,
-                            headers,
-                            credentials.authorization().orElse(null),
-                            credentials,
+                            answered == null ? credentials.authorization().orElse(null) : answered,
                             0,
                             false,
                             handler)
@@ -119,22 +133,24 @@ final class UpstreamClient {
         });
     }
 
+    /** What stays the same along redirects and a retry. */
+    private record Request(String name, String path, HttpHeaders headers, UpstreamCredentials credentials) {}
+
     private <T> Mono<T> send(
+            Request request,
             URI uri,
-            String path,
-            HttpHeaders headers,
             @Nullable String authorization,
-            UpstreamCredentials credentials,
             int redirects,
             boolean challenged,
             Function<ClientResponse, Mono<T>> handler) {
+        String path = request.path();
         boolean ownOrigin = settings.sameOrigin(uri);
         return web.get()
                 .uri(uri)
-                .headers(request -> {
-                    request.addAll(headers);
+                .headers(sent -> {
+                    sent.addAll(request.headers());
                     if (authorization != null && ownOrigin) {
-                        request.set(HttpHeaders.AUTHORIZATION, authorization);
+                        sent.set(HttpHeaders.AUTHORIZATION, authorization);
                     }
                 })
                 .exchangeToMono(response -> {
@@ -152,26 +168,19 @@ final class UpstreamClient {
                         }
                         URI next = uri.resolve(location);
                         return response.releaseBody()
-                                .then(send(
-                                        next,
-                                        path,
-                                        headers,
-                                        authorization,
-                                        credentials,
-                                        redirects + 1,
-                                        challenged,
-                                        handler));
+                                .then(send(request, next, authorization, redirects + 1, challenged, handler));
                     }
                     if (status == 401 && ownOrigin && !challenged) {
                         String header = response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
                         Mono<String> answer = header == null
                                 ? Mono.empty()
                                 : Mono.justOrEmpty(AuthChallenge.parse(header))
-                                        .flatMap(challenge -> authenticator.authorize(challenge, credentials));
+                                        .flatMap(
+                                                challenge -> authenticator.authorize(challenge, request.credentials()));
                         return response.releaseBody()
                                 .then(answer)
-                                .flatMap(
-                                        retry -> send(uri, path, headers, retry, credentials, redirects, true, handler))
+                                .flatMap(retry -> send(request, uri, retry, redirects, true, handler)
+                                        .doOnSuccess(value -> answers.put(request.name(), retry)))
                                 .switchIfEmpty(Mono.error(() -> refused(path, status)));
                     }
                     if (status == 200 || status == 304 || status == 404 || status == 410) {

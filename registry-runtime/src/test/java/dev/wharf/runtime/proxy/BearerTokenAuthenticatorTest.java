@@ -76,6 +76,28 @@ class BearerTokenAuthenticatorTest {
     }
 
     @Test
+    void fetchOfTheSamePackageAgainShouldSendTheTokenAtOnce() {
+        String tags = "/v2/library/alpine/tags/list";
+        registry.serve(
+                tags,
+                exchange -> FakeUpstream.send(
+                        exchange,
+                        "Bearer issued-token"
+                                        .equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                                ? 200
+                                : 401,
+                        bytes("{}"),
+                        Map.of()));
+        ServedRegistry served = fixture.registry(upstream("hub", registry));
+        fixture.fetch(served, REQUEST);
+
+        fixture.fetch(served, UpstreamRequest.mutable("library/alpine", tags, List.of()));
+
+        assertThat(registry.requests(tags)).hasSize(1);
+        assertThat(realm.requests()).hasSize(1);
+    }
+
+    @Test
     void fetchWhenChallengedWithoutCredentialsShouldGetAnAnonymousToken() {
         ServedRegistry served = fixture.registry(upstream("hub", registry));
 

@@ -75,8 +75,7 @@ final class EngineFixture implements AutoCloseable {
         downloads = new DownloadCounter(database, clock, Duration.ofHours(1));
         registries = new Registries(database, clock);
         store = new FilesystemBlobStore(dir.resolve("blobs"));
-        engine = new UpstreamEngine(
-                files, downloads, this::secretResolver, authenticator, limits, clock, meters);
+        engine = new UpstreamEngine(files, downloads, this::secretResolver, authenticator, limits, clock, meters);
     }
 
     /** A docker Registry with these upstreams, in this order. */
@@ -170,11 +169,7 @@ final class EngineFixture implements AutoCloseable {
     }
 
     long requests(String upstream, String outcome) {
-        return meters.find(UpstreamMetrics.REQUESTS)
-                .tag("upstream", upstream)
-                .tag("outcome", outcome)
-                .timers()
-                .stream()
+        return meters.find(UpstreamMetrics.REQUESTS).tag("upstream", upstream).tag("outcome", outcome).timers().stream()
                 .mapToLong(timer -> timer.count())
                 .sum();
     }
