@@ -1,18 +1,10 @@
 package dev.wharf.runtime.proxy;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.wharf.runtime.config.ConfiguredUpstreamProxy;
 import dev.wharf.runtime.config.SecretResolver;
 import dev.wharf.runtime.metadata.DownloadCounter;
-import dev.wharf.runtime.metadata.FileConflictException;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
-import dev.wharf.runtime.metadata.NewFile;
-import dev.wharf.runtime.storage.BlobTooLargeException;
-import dev.wharf.runtime.storage.Digest;
-import dev.wharf.runtime.storage.DigestMismatchException;
-import dev.wharf.runtime.storage.StoredBlob;
 import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,13 +38,12 @@ public final class UpstreamEngine {
     private static final int MAX_OBJECTS = 100_000;
 
     private final UpstreamClients clients;
-    private final Files files;
     private final DownloadCounter downloads;
     private final Clock clock;
     private final UpstreamMetrics metrics;
     private final CacheLimits limits;
     private final SingleFlight<CacheKey> flights = new SingleFlight<>();
-    private final Cache<CacheKey, CachedObject> objects;
+    private final ObjectCache objects;
     private final DocumentCache documents;
     private final NegativeCache negatives;
 
@@ -75,12 +65,11 @@ public final class UpstreamEngine {
             Clock clock,
             @Nullable MeterRegistry meters) {
         this.clients = new UpstreamClients(authenticator, secrets, clock);
-        this.files = files;
         this.downloads = downloads;
         this.clock = clock;
         this.metrics = new UpstreamMetrics(meters);
         this.limits = limits;
-        this.objects = Caffeine.newBuilder().maximumSize(MAX_OBJECTS).build();
+        this.objects = new ObjectCache(files, MAX_OBJECTS);
         this.documents = new DocumentCache(limits.documentCacheBytes(), clock);
         this.negatives = new NegativeCache(MAX_OBJECTS, clock);
     }
@@ -124,7 +113,7 @@ public final class UpstreamEngine {
 
     private Mono<UpstreamResult> object(
             ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
-        CachedObject cached = objects.getIfPresent(key);
+        CachedObject cached = objects.get(key);
         Mono<UpstreamResult> hit = cached == null
                 ? Mono.empty()
                 : registry.store()
@@ -147,9 +136,9 @@ public final class UpstreamEngine {
                                 request,
                                 HttpHeaders.EMPTY,
                                 attempts,
-                                response ->
-                                        storeObject(registry, client.settings().name(), request, response)))
-                .flatMap(fetched -> recordFile(registry, request, fetched))
+                                response -> objects.store(
+                                        registry, client.settings().name(), request, response)))
+                .flatMap(fetched -> objects.record(registry, request, fetched))
                 .doOnNext(object -> objects.put(key, object))
                 .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
     }
@@ -256,64 +245,6 @@ public final class UpstreamEngine {
                     return Mono.empty();
                 })
                 .flatMap(Mono::justOrEmpty);
-    }
-
-    /** An immutable object the upstream sent, streamed into the Registry's store and checked against its digest. */
-    private Mono<FetchedObject> storeObject(
-            ServedRegistry registry, String upstream, UpstreamRequest request, ClientResponse response) {
-        int status = response.statusCode().value();
-        if (status != 200) {
-            return response.releaseBody()
-                    .then(Mono.error(new UpstreamFailureException("upstream '" + upstream + "' answered " + status
-                            + " to an unconditional GET " + request.path())));
-        }
-        HttpHeaders headers = kept(response.headers().asHttpHeaders());
-        return registry.store()
-                .put(response.body(BodyExtractors.toDataBuffers()), request.digest(), registry.maxUploadBytes())
-                .onErrorMap(
-                        e -> e instanceof DigestMismatchException || e instanceof BlobTooLargeException,
-                        e -> new UpstreamFailureException(
-                                "upstream '" + upstream + "' sent content for " + request.path()
-                                        + " that cannot be kept: " + e.getMessage(),
-                                e))
-                .map(blob -> new FetchedObject(upstream, blob, headers));
-    }
-
-    /** An immutable object stored, before it is recorded in the metadata. */
-    private record FetchedObject(String upstream, StoredBlob blob, HttpHeaders headers) {}
-
-    private Mono<CachedObject> recordFile(ServedRegistry registry, UpstreamRequest request, FetchedObject fetched) {
-        UpstreamRequest.CachedFile file = request.file();
-        Digest digest = fetched.blob().digest();
-        long size = fetched.blob().size();
-        if (file == null) {
-            return Mono.just(new CachedObject(fetched.upstream(), digest, size, fetched.headers(), null));
-        }
-        String contentType = fetched.headers().getFirst(HttpHeaders.CONTENT_TYPE);
-        NewFile record = new NewFile(
-                registry.id(),
-                file.packageName(),
-                file.version(),
-                file.path(),
-                digest,
-                size,
-                contentType == null ? "application/octet-stream" : contentType,
-                "upstream:" + fetched.upstream(),
-                fetched.upstream(),
-                NewFile.Overwrite.REFUSE);
-        return files.record(record)
-                .map(stored -> Optional.of(stored.file()))
-                .onErrorResume(FileConflictException.class, e -> {
-                    LOG.warn(
-                            "Registry {} keeps its own {} rather than the copy from upstream {}: {}",
-                            registry.name(),
-                            file.path(),
-                            fetched.upstream(),
-                            e.getMessage());
-                    return Mono.just(Optional.<FileRecord>empty());
-                })
-                .map(recorded ->
-                        new CachedObject(fetched.upstream(), digest, size, fetched.headers(), recorded.orElse(null)));
     }
 
     private UpstreamResult result(ServedRegistry registry, CachedObject object, CacheOutcome outcome) {
