@@ -114,6 +114,25 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void fetchPastTheTtlWhileTheBreakerIsOpenShouldServeTheCopyStaleWithoutARequest() {
+        pypi.serve(PATH, bytes("index"));
+        ServedRegistry registry =
+                fixture.registry(upstream("pypi", pypi).breaker(1, "1h").cache("10s", "1m", "1d"));
+        fixture.fetch(registry, REQUEST);
+        pypi.serve(PATH, 500, bytes("oops"), Map.of());
+        fixture.clock.advance(Duration.ofSeconds(11));
+        assertThat(fixture.fetch(registry, REQUEST).cache()).isEqualTo(CacheOutcome.STALE);
+        assertThat(fixture.engine.health("pypi").breaker()).isEqualTo(BreakerState.OPEN);
+
+        fixture.clock.advance(Duration.ofMinutes(1));
+        UpstreamResult stale = fixture.fetch(registry, REQUEST);
+
+        assertThat(stale.cache()).isEqualTo(CacheOutcome.STALE);
+        assertThat(EngineFixture.text(stale)).isEqualTo("index");
+        assertThat(pypi.requests(PATH)).hasSize(2);
+    }
+
+    @Test
     void healthOfAnUpstreamNeverAskedShouldBeClosedWithoutHistory() {
         assertThat(fixture.engine.health("never")).isEqualTo(UpstreamHealth.unknown("never"));
     }

@@ -94,6 +94,20 @@ class ImmutableObjectTest {
     }
 
     @Test
+    void fetchWhenTheUpstreamBreaksOffMidBodyShouldStoreNothingAndCountAFailure() {
+        hub.serve(PATH, exchange -> {
+            exchange.sendResponseHeaders(200, LAYER.length);
+            exchange.getResponseBody().write(LAYER, 0, 1000);
+            exchange.getHttpContext().getServer().stop(0);
+        });
+        ServedRegistry registry = fixture.registry(upstream("hub", hub));
+
+        assertThatThrownBy(() -> fixture.fetch(registry, request(null))).isInstanceOf(UpstreamFailureException.class);
+        assertThat(fixture.store.exists(DIGEST).block(TIMEOUT)).isFalse();
+        assertThat(fixture.engine.health("hub").consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
     void fetchWithAFileShouldRecordItAsContentThatCameThroughTheUpstreamAndCountItsPulls() {
         hub.serve(PATH, 200, LAYER, Map.of("Content-Type", "application/vnd.oci.image.layer.v1.tar+gzip"));
         ServedRegistry registry = fixture.registry(upstream("hub", hub));
