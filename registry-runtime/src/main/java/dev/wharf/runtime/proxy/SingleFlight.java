@@ -7,7 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs one piece of work per key at a time: callers that come while it runs share its outcome instead of starting it
- * again. The work goes on when a caller cancels, so that the others (and the cache) still get it.
+ * again. The work goes on when callers cancel, even all of them, so that its outcome is still cached (an upstream
+ * request is bounded by its timeouts); a caller that comes meanwhile joins it.
  */
 final class SingleFlight<K> {
 
@@ -23,7 +24,6 @@ final class SingleFlight<K> {
             Mono<V> flight = Mono.defer(work)
                     .doOnSuccess(value -> land.run())
                     .doOnError(e -> land.run())
-                    .doOnCancel(land)
                     .cache();
             self.set(flight);
             return flight;
