@@ -9,6 +9,7 @@ import dev.wharf.runtime.metadata.MetadataEntries;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.ArtifactLookup;
 import dev.wharf.runtime.web.FileResponses;
@@ -43,6 +44,7 @@ class ApiBeans {
             ApiTokenRepository tokens,
             AuditTrail trail,
             WebMetrics metrics,
+            UpstreamEngine upstreams,
             ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         ApiAudit audit = new ApiAudit(trail, clock);
@@ -55,7 +57,7 @@ class ApiBeans {
                 new ArchiveDownloads(registries, guard, lookup, versions, files, downloads, metrics),
                 new VersionCopier(registries, guard, lookup, versions, files),
                 new TokenApi(registries, guard, tokens, audit, clock),
-                new StatusApi(configuration, registries, guard, usage, formats));
+                new StatusApi(configuration, registries, guard, usage, formats, upstreams));
     }
 
     @Bean

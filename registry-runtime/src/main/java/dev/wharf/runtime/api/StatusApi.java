@@ -4,6 +4,7 @@ import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.RegistryUsage;
+import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.UnimplementedFormats;
@@ -16,30 +17,30 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/status}, for operators and the operator: the configuration's state and, per configured registry,
- * whether it serves and what it holds. Cheap enough to call every minute: one query counts every registry.
+ * whether it serves, what it holds and how its upstreams are. Cheap enough to call every minute: one query counts every registry.
  */
 final class StatusApi {
-
-    /** The health of an upstream until upstream health checks exist. */
-    static final String UNKNOWN = "unknown";
 
     private final ConfigurationStore configuration;
     private final ServedRegistries registries;
     private final AccessGuard guard;
     private final Registries usage;
     private final UnimplementedFormats formats;
+    private final UpstreamEngine upstreams;
 
     StatusApi(
             ConfigurationStore configuration,
             ServedRegistries registries,
             AccessGuard guard,
             Registries usage,
-            UnimplementedFormats formats) {
+            UnimplementedFormats formats,
+            UpstreamEngine upstreams) {
         this.configuration = configuration;
         this.registries = registries;
         this.guard = guard;
         this.usage = usage;
         this.formats = formats;
+        this.upstreams = upstreams;
     }
 
     /** The status; any authenticated caller may read it. */
@@ -75,8 +76,8 @@ final class StatusApi {
                 counts.downloads(),
                 counts.lastPushedAt(),
                 registry.upstreamProxies().stream()
-                        .map(proxy -> new StatusView.Upstream(
-                                proxy.name(), proxy.spec().url(), UNKNOWN))
+                        .map(proxy -> StatusView.Upstream.of(
+                                proxy.name(), proxy.spec().url(), upstreams.health(proxy.name())))
                         .toList(),
                 null);
     }

@@ -1,6 +1,8 @@
 package dev.wharf.runtime.api;
 
+import dev.wharf.api.v1alpha1.upstream.BreakerState;
 import dev.wharf.runtime.config.ConfigurationStatus;
+import dev.wharf.runtime.proxy.UpstreamHealth;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -54,9 +56,36 @@ record StatusView(Configuration configuration, List<RegistryStatus> registries) 
             @Nullable Instant lastCleanupRun) {}
 
     /**
-     * An UpstreamProxy of a registry.
+     * An UpstreamProxy of a registry and its health as this runtime sees it.
      *
-     * @param health {@code unknown} until upstream health checks are implemented
+     * @param health one word: {@code unknown} until it is asked, {@code down} while its circuit breaker is not
+     *     closed, {@code failing} after a failure, {@code up} after a success
+     * @param breaker its circuit breaker's state: Closed, Open or HalfOpen
+     * @param consecutiveFailures failures in a row since the last success
+     * @param lastSuccess when it last answered
+     * @param lastFailure when it last failed
+     * @param lastError what the last failure was, without credentials
      */
-    record Upstream(String name, String url, String health) {}
+    record Upstream(
+            String name,
+            String url,
+            String health,
+            BreakerState breaker,
+            int consecutiveFailures,
+            @Nullable Instant lastSuccess,
+            @Nullable Instant lastFailure,
+            @Nullable String lastError) {
+
+        static Upstream of(String name, String url, UpstreamHealth health) {
+            return new Upstream(
+                    name,
+                    url,
+                    health.summary(),
+                    health.breaker(),
+                    health.consecutiveFailures(),
+                    health.lastSuccess(),
+                    health.lastFailure(),
+                    health.lastError());
+        }
+    }
 }

@@ -1,0 +1,60 @@
+package dev.wharf.runtime.proxy;
+
+import dev.wharf.runtime.storage.Digest;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * A mutable document an upstream served, kept in memory.
+ *
+ * @param upstream the UpstreamProxy that served it
+ * @param bytes its bytes; never changed
+ * @param digest their sha256
+ * @param headers the kept headers of the response
+ * @param checkedAt when the upstream last served it or said it had not changed
+ * @param ttl how long after {@code checkedAt} it is served without asking again
+ * @param maxStale how long past its TTL it may be served while no upstream can answer
+ */
+@SuppressWarnings("ArrayRecordComponent") // the bytes are never changed, and equality is never asked
+record CachedDocument(
+        String upstream,
+        byte[] bytes,
+        Digest digest,
+        HttpHeaders headers,
+        Instant checkedAt,
+        Duration ttl,
+        Duration maxStale) {
+
+    /** Whether it is within its TTL. */
+    boolean fresh(Instant now) {
+        return now.isBefore(checkedAt.plus(ttl));
+    }
+
+    /** Whether it may still be served, stale, while no upstream can answer. */
+    boolean servable(Instant now) {
+        return now.isBefore(checkedAt.plus(ttl).plus(maxStale));
+    }
+
+    /** How long it is kept in memory from now. */
+    Duration keptFor(Instant now) {
+        Duration left = Duration.between(now, checkedAt.plus(ttl).plus(maxStale));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** The same document, which the upstream said at {@code now} has not changed. */
+    CachedDocument revalidated(Instant now) {
+        return new CachedDocument(upstream, bytes, digest, headers, now, ttl, maxStale);
+    }
+
+    /** The {@code ETag} to send as {@code If-None-Match}; null when the upstream gave none. */
+    @Nullable String etag() {
+        return headers.getFirst(HttpHeaders.ETAG);
+    }
+
+    /** The {@code Last-Modified} to send as {@code If-Modified-Since}; null when the upstream gave none. */
+    @Nullable String lastModified() {
+        return headers.getFirst(HttpHeaders.LAST_MODIFIED);
+    }
+}

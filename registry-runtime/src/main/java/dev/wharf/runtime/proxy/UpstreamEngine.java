@@ -1,0 +1,287 @@
+package dev.wharf.runtime.proxy;
+
+import dev.wharf.runtime.config.ConfiguredUpstreamProxy;
+import dev.wharf.runtime.config.SecretResolver;
+import dev.wharf.runtime.metadata.DownloadCounter;
+import dev.wharf.runtime.metadata.FileRecord;
+import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.web.ServedRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fetches objects through a Registry's UpstreamProxies, in its order, caching what they serve: the model is in the
+ * package documentation. One engine serves every Registry and format; it is safe for concurrent use.
+ */
+public final class UpstreamEngine {
+
+    /** The response headers kept with a cached object and handed to the format. */
+    public static final List<String> KEPT_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ETAG,
+            HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.LINK,
+            "Docker-Content-Digest");
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamEngine.class);
+    private static final int MAX_OBJECTS = 100_000;
+
+    private final UpstreamClients clients;
+    private final DownloadCounter downloads;
+    private final Clock clock;
+    private final UpstreamMetrics metrics;
+    private final CacheLimits limits;
+    private final SingleFlight<CacheKey> flights = new SingleFlight<>();
+    private final ObjectCache objects;
+    private final DocumentCache documents;
+    private final NegativeCache negatives;
+
+    /**
+     * @param files where cached immutable objects are recorded
+     * @param downloads counts their downloads and pull times
+     * @param secrets the current Secrets, read on every request
+     * @param authenticator answers upstreams' authentication challenges
+     * @param limits how much is kept in memory
+     * @param clock the time of TTLs, breakers and health
+     * @param meters where metrics go; null for none
+     */
+    public UpstreamEngine(
+            Files files,
+            DownloadCounter downloads,
+            Supplier<SecretResolver> secrets,
+            UpstreamAuthenticator authenticator,
+            CacheLimits limits,
+            Clock clock,
+            @Nullable MeterRegistry meters) {
+        this.clients = new UpstreamClients(authenticator, secrets, clock);
+        this.downloads = downloads;
+        this.clock = clock;
+        this.metrics = new UpstreamMetrics(meters);
+        this.limits = limits;
+        this.objects = new ObjectCache(files, MAX_OBJECTS);
+        this.documents = new DocumentCache(limits.documentCacheBytes(), clock);
+        this.negatives = new NegativeCache(MAX_OBJECTS, clock);
+    }
+
+    /**
+     * The object from the first of the Registry's upstreams that has it (and whose globs permit the name), from the
+     * cache when it may be served from there.
+     *
+     * @return the result; empty when no upstream has it (each said "not found", is offline with nothing cached, or
+     *     may not serve the name); or an {@link UpstreamFailureException} naming each upstream's failure when none
+     *     that was asked could answer and nothing cached may be served
+     */
+    public Mono<UpstreamResult> fetch(ServedRegistry registry, UpstreamRequest request) {
+        return Mono.defer(() -> {
+            List<UpstreamClient> upstreams = registry.configured().upstreamProxies().stream()
+                    .map(clients::of)
+                    .filter(client -> client.settings().names().permits(request.name()))
+                    .toList();
+            if (upstreams.isEmpty()) {
+                return Mono.empty();
+            }
+            CacheKey key = CacheKey.of(registry.id(), request);
+            Mono<UpstreamResult> result = request.kind() == ObjectKind.IMMUTABLE
+                    ? object(registry, upstreams, key, request)
+                    : document(registry, upstreams, key, request);
+            return result.doOnError(e -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "error"))
+                    .switchIfEmpty(Mono.fromRunnable(
+                            () -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "notfound")));
+        });
+    }
+
+    /** The health of the UpstreamProxy named {@code name}, as this runtime sees it. */
+    public UpstreamHealth health(String name) {
+        return clients.health(name);
+    }
+
+    /** The health of a Registry's UpstreamProxies, in its order. */
+    public List<UpstreamHealth> health(List<ConfiguredUpstreamProxy> proxies) {
+        return proxies.stream().map(proxy -> health(proxy.name())).toList();
+    }
+
+    private Mono<UpstreamResult> object(
+            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+        CachedObject cached = objects.get(key);
+        Mono<UpstreamResult> hit = cached == null
+                ? Mono.empty()
+                : registry.store()
+                        .exists(cached.digest())
+                        .filter(Boolean::booleanValue)
+                        .map(exists -> result(registry, cached, CacheOutcome.HIT));
+        return hit.switchIfEmpty(Mono.defer(() -> flights.run(key, () -> fetchObject(registry, upstreams, key, request))
+                .map(object -> result(registry, object, CacheOutcome.MISS))));
+    }
+
+    private Mono<CachedObject> fetchObject(
+            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+        Attempts attempts = new Attempts();
+        return first(
+                        upstreams,
+                        client -> ask(
+                                registry,
+                                client,
+                                key,
+                                request,
+                                HttpHeaders.EMPTY,
+                                attempts,
+                                response -> objects.store(
+                                        registry, client.settings().name(), request, response)))
+                .flatMap(fetched -> objects.record(registry, request, fetched))
+                .doOnNext(object -> objects.put(key, object))
+                .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
+    }
+
+    private Mono<UpstreamResult> document(
+            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+        CachedDocument cached = documents.get(key);
+        if (cached != null && cached.fresh(clock.instant())) {
+            return Mono.just(result(registry, cached, CacheOutcome.HIT));
+        }
+        return flights.run(key, () -> refreshDocument(registry, upstreams, key, request, cached))
+                .map(served -> result(registry, served.document(), served.outcome()));
+    }
+
+    private Mono<DocumentCache.Served> refreshDocument(
+            ServedRegistry registry,
+            List<UpstreamClient> upstreams,
+            CacheKey key,
+            UpstreamRequest request,
+            @Nullable CachedDocument cached) {
+        Attempts attempts = new Attempts();
+        return first(upstreams, client -> {
+                    // Only the upstream that served the cached copy can say it has not changed.
+                    CachedDocument source = cached != null
+                                    && cached.upstream()
+                                            .equals(client.settings().name())
+                            ? cached
+                            : null;
+                    HttpHeaders conditions = source == null ? HttpHeaders.EMPTY : DocumentCache.conditions(source);
+                    return ask(registry, client, key, request, conditions, attempts, response -> {
+                        if (source != null && response.statusCode().value() == 304) {
+                            return response.releaseBody()
+                                    .thenReturn(new DocumentCache.Served(
+                                            source.revalidated(clock.instant()), CacheOutcome.HIT));
+                        }
+                        return documents
+                                .read(client.settings(), request.path(), response, limits)
+                                .map(document -> new DocumentCache.Served(document, CacheOutcome.MISS));
+                    });
+                })
+                .doOnNext(served -> documents.put(key, served.document()))
+                .switchIfEmpty(Mono.defer(() -> {
+                    if (cached != null && attempts.unreachable() && cached.servable(clock.instant())) {
+                        LOG.info(
+                                "Serving {} of registry {} stale from upstream {}: no upstream could answer",
+                                request.path(),
+                                registry.name(),
+                                cached.upstream());
+                        return Mono.just(new DocumentCache.Served(cached, CacheOutcome.STALE));
+                    }
+                    if (!attempts.unreachable()) {
+                        documents.invalidate(key);
+                    }
+                    return attempts.nothingFound(registry.name(), request.path());
+                }));
+    }
+
+    /** The first non-empty answer of the upstreams, asked one after the other in order. */
+    private static <T> Mono<T> first(List<UpstreamClient> upstreams, Function<UpstreamClient, Mono<T>> ask) {
+        return Flux.fromIterable(upstreams).concatMap(ask).next();
+    }
+
+    /**
+     * Asks one upstream, unless it is offline or said "not found" within its negative TTL. A 404 is remembered; a
+     * failure is noted in {@code attempts} and makes the answer empty, so that the next upstream is asked.
+     */
+    private <T> Mono<T> ask(
+            ServedRegistry registry,
+            UpstreamClient client,
+            CacheKey key,
+            UpstreamRequest request,
+            HttpHeaders conditions,
+            Attempts attempts,
+            Function<ClientResponse, Mono<T>> onFound) {
+        UpstreamSettings settings = client.settings();
+        if (settings.offline()) {
+            attempts.offline();
+            return Mono.empty();
+        }
+        if (negatives.remembers(key, settings.name())) {
+            return Mono.empty();
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(conditions);
+        request.accept().forEach(accept -> headers.add(HttpHeaders.ACCEPT, accept));
+        long start = System.nanoTime();
+        return client.get(request.name(), request.path(), headers, response -> {
+                    int status = response.statusCode().value();
+                    if (status == 404 || status == 410) {
+                        negatives.remember(key, settings.name(), settings.negativeTtl());
+                        metrics.requested(registry.name(), settings.name(), "notfound", System.nanoTime() - start);
+                        return response.releaseBody().thenReturn(Optional.<T>empty());
+                    }
+                    String outcome = status == 304 ? "notmodified" : "ok";
+                    return onFound.apply(response)
+                            .doOnNext(found -> metrics.requested(
+                                    registry.name(), settings.name(), outcome, System.nanoTime() - start))
+                            .map(Optional::of);
+                })
+                .onErrorResume(e -> {
+                    attempts.failed(e);
+                    metrics.requested(registry.name(), settings.name(), "error", System.nanoTime() - start);
+                    LOG.warn("Upstream {} of registry {}: {}", settings.name(), registry.name(), e.getMessage());
+                    return Mono.empty();
+                })
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    private UpstreamResult result(ServedRegistry registry, CachedObject object, CacheOutcome outcome) {
+        FileRecord file = object.file();
+        if (file != null) {
+            downloads.record(file);
+        }
+        metrics.fetched(registry.name(), object.upstream(), outcome.tag());
+        return new UpstreamResult(
+                object.upstream(),
+                outcome,
+                object.headers(),
+                object.size(),
+                object.digest(),
+                registry.store().read(object.digest(), null));
+    }
+
+    private UpstreamResult result(ServedRegistry registry, CachedDocument document, CacheOutcome outcome) {
+        metrics.fetched(registry.name(), document.upstream(), outcome.tag());
+        return new UpstreamResult(
+                document.upstream(),
+                outcome,
+                document.headers(),
+                document.bytes().length,
+                document.digest(),
+                DocumentCache.body(document));
+    }
+
+    /** The headers of {@link #KEPT_HEADERS} that {@code from} has. */
+    static HttpHeaders kept(HttpHeaders from) {
+        HttpHeaders kept = new HttpHeaders();
+        for (String name : KEPT_HEADERS) {
+            List<String> values = from.get(name);
+            if (values != null && !values.isEmpty()) {
+                kept.put(name, values);
+            }
+        }
+        return HttpHeaders.readOnlyHttpHeaders(kept);
+    }
+}

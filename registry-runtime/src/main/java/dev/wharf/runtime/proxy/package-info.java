@@ -1,0 +1,21 @@
+/**
+ * The upstream engine every format uses to pull through its Registry's UpstreamProxies.
+ *
+ * <p>A format asks {@link dev.wharf.runtime.proxy.UpstreamEngine#fetch} for an object by the path the upstream
+ * serves it under, saying whether it is {@linkplain dev.wharf.runtime.proxy.ObjectKind#IMMUTABLE immutable}
+ * (addressed by digest, or a release file that never changes: fetched once, stored in the Registry's BlobStore,
+ * recorded in the metadata as a file that came through the upstream, cached for good) or
+ * {@linkplain dev.wharf.runtime.proxy.ObjectKind#MUTABLE mutable} (tag lists, package documents: kept in memory up
+ * to a size cap, served for the upstream's metadata TTL, then re-checked with a conditional request, and served
+ * stale up to {@code maxStale} while the upstream is down, slow or skipped by its circuit breaker).
+ *
+ * <p>Upstreams are asked in the Registry's order and the first that has the object wins; a "not found" is remembered
+ * for the upstream's negative TTL; concurrent misses of one object make one upstream request; each upstream has a
+ * circuit breaker, anchored allow/block globs on the package name, an offline switch, and credentials from its
+ * Secret that are sent to its own origin only. Every result names the upstream and the cache outcome, which
+ * {@link dev.wharf.runtime.proxy.UpstreamHeaders} writes as {@code X-Wharf-Source} and {@code X-Wharf-Cache}.
+ */
+@NullMarked
+package dev.wharf.runtime.proxy;
+
+import org.jspecify.annotations.NullMarked;

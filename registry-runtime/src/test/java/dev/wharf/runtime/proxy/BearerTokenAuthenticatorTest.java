@@ -1,0 +1,116 @@
+package dev.wharf.runtime.proxy;
+
+import static dev.wharf.runtime.proxy.EngineFixture.text;
+import static dev.wharf.runtime.proxy.UpstreamOrderTest.bytes;
+import static dev.wharf.runtime.proxy.Upstreams.upstream;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.runtime.web.ServedRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Docker's token dance: a 401 with a Bearer challenge, a token from the realm, one retry with it. */
+class BearerTokenAuthenticatorTest {
+
+    private static final String MANIFEST = "/v2/library/alpine/manifests/latest";
+    private static final String SCOPE = "repository:library/alpine:pull";
+    private static final UpstreamRequest REQUEST = UpstreamRequest.mutable("library/alpine", MANIFEST, List.of());
+
+    @TempDir
+    Path dir;
+
+    private EngineFixture fixture;
+    private FakeUpstream registry;
+    private FakeUpstream realm;
+
+    @BeforeEach
+    void start() throws IOException {
+        fixture = new EngineFixture(dir, new BearerTokenAuthenticator(WebClient.create()));
+        registry = FakeUpstream.start();
+        realm = FakeUpstream.start();
+        registry.serve(MANIFEST, exchange -> {
+            if ("Bearer issued-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                FakeUpstream.send(exchange, 200, bytes("manifest"), Map.of());
+            } else {
+                FakeUpstream.send(
+                        exchange,
+                        401,
+                        bytes("{\"errors\":[]}"),
+                        Map.of(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"" + realm.url() + "/token\",service=\"fake.registry\",scope=\"" + SCOPE
+                                        + "\""));
+            }
+        });
+        realm.serve(
+                "/token?service=fake.registry&scope=repository:library/alpine:pull",
+                bytes("{\"token\":\"issued-token\",\"expires_in\":300}"));
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+        realm.close();
+        fixture.close();
+    }
+
+    @Test
+    void fetchWhenChallengedShouldGetATokenFromTheRealmWithTheCredentialsAndRetryOnce() {
+        fixture.secrets.put("hub", Map.of("username", "alice", "password", "s3cret"));
+        ServedRegistry served = fixture.registry(upstream("hub", registry).credentials("hub"));
+
+        UpstreamResult result = fixture.fetch(served, REQUEST);
+
+        assertThat(text(result)).isEqualTo("manifest");
+        assertThat(realm.requests()).hasSize(1);
+        assertThat(realm.requests().getFirst().header("Authorization")).isEqualTo("Basic YWxpY2U6czNjcmV0");
+        assertThat(registry.requests(MANIFEST)).hasSize(2);
+        assertThat(registry.requests(MANIFEST).get(1).header("Authorization")).isEqualTo("Bearer issued-token");
+    }
+
+    @Test
+    void fetchOfTheSamePackageAgainShouldSendTheTokenAtOnce() {
+        String tags = "/v2/library/alpine/tags/list";
+        registry.serve(
+                tags,
+                exchange -> FakeUpstream.send(
+                        exchange,
+                        "Bearer issued-token"
+                                        .equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                                ? 200
+                                : 401,
+                        bytes("{}"),
+                        Map.of()));
+        ServedRegistry served = fixture.registry(upstream("hub", registry));
+        fixture.fetch(served, REQUEST);
+
+        fixture.fetch(served, UpstreamRequest.mutable("library/alpine", tags, List.of()));
+
+        assertThat(registry.requests(tags)).hasSize(1);
+        assertThat(realm.requests()).hasSize(1);
+    }
+
+    @Test
+    void fetchWhenChallengedWithoutCredentialsShouldGetAnAnonymousToken() {
+        ServedRegistry served = fixture.registry(upstream("hub", registry));
+
+        assertThat(text(fixture.fetch(served, REQUEST))).isEqualTo("manifest");
+        assertThat(realm.requests().getFirst().headers()).doesNotContainKey("authorization");
+    }
+
+    @Test
+    void fetchWhenTheRealmRefusesShouldFailNamingTheRealmAndScope() {
+        realm.close();
+        ServedRegistry served = fixture.registry(upstream("hub", registry));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.fetch(served, REQUEST))
+                .hasMessageContaining("the token realm 127.0.0.1 did not issue a token for scope '" + SCOPE + "'");
+    }
+}
