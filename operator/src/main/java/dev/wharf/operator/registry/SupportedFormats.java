@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public final class SupportedFormats {
 
-    /** Today the runtime serves generic files; docker (OCI) is being built and joins this set when it lands. */
-    private static final Set<Format> SERVED = EnumSet.of(Format.GENERIC);
+    /** Generic files and docker (OCI images, Helm charts as OCI artifacts). */
+    private static final Set<Format> SERVED = EnumSet.of(Format.GENERIC, Format.DOCKER);
 
     private SupportedFormats() {}
 

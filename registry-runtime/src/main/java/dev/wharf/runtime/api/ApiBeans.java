@@ -8,6 +8,7 @@ import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.MetadataEntries;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Registries;
+import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.web.AccessGuard;
@@ -40,6 +41,7 @@ class ApiBeans {
             Versions versions,
             Files files,
             MetadataEntries metadata,
+            Tags tags,
             DownloadCounter downloads,
             ApiTokenRepository tokens,
             AuditTrail trail,
@@ -51,7 +53,7 @@ class ApiBeans {
         return new ApiRoutes(
                 new OpenApiDocument(),
                 new RegistryApi(registries, guard, usage, formats),
-                new PackageApi(registries, guard, lookup, packages, versions, metadata),
+                new PackageApi(registries, guard, lookup, packages, versions, metadata, tags),
                 new VersionApi(registries, guard, lookup, versions, files, metadata, responses),
                 new MetadataApi(registries, guard, lookup, metadata, audit),
                 new ArchiveDownloads(registries, guard, lookup, versions, files, downloads, metrics),

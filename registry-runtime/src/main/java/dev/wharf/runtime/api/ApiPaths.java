@@ -24,6 +24,7 @@ final class ApiPaths {
     static final String PACKAGE_METADATA_KEY = PACKAGE_METADATA + "/{key}";
     static final String PACKAGE_DOWNLOAD = PACKAGE + "/download";
 
+    static final String PACKAGE_TAGS = PACKAGE + "/tags";
     static final String VERSIONS = PACKAGE + "/versions";
     static final String VERSION = VERSIONS + "/{version}";
     static final String VERSION_METADATA = VERSION + "/metadata";

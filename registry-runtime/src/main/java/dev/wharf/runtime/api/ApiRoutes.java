@@ -80,6 +80,7 @@ final class ApiRoutes {
         routes.add(HttpMethod.DELETE, ApiPaths.PACKAGE, packages::delete);
         routes.add(HttpMethod.GET, ApiPaths.PACKAGE_DOWNLOAD, archives::pkg);
         routes.add(HttpMethod.GET, ApiPaths.VERSIONS, packages::versions);
+        routes.add(HttpMethod.GET, ApiPaths.PACKAGE_TAGS, packages::tags);
         metadataRoutes(routes, ApiPaths.PACKAGE_METADATA, ApiPaths.PACKAGE_METADATA_KEY);
 
         routes.add(HttpMethod.GET, ApiPaths.VERSION, versions::get);

@@ -4,6 +4,7 @@ import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.metadata.MetadataEntries;
 import dev.wharf.runtime.metadata.PackageQuery;
 import dev.wharf.runtime.metadata.Packages;
+import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.ArtifactLookup;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/v1/registries/<registry>/packages}: a page of packages, one package with its metadata, its versions
- * newest first, and deleting a package with all its versions.
+ * newest first, its tags (OCI tags, npm dist-tags) with the version each points at, and deleting a package with all its
+ * versions.
  */
 final class PackageApi {
 
@@ -25,6 +27,7 @@ final class PackageApi {
     private final Packages packages;
     private final Versions versions;
     private final MetadataEntries metadata;
+    private final Tags tags;
 
     PackageApi(
             ServedRegistries registries,
@@ -32,13 +35,15 @@ final class PackageApi {
             ArtifactLookup lookup,
             Packages packages,
             Versions versions,
-            MetadataEntries metadata) {
+            MetadataEntries metadata,
+            Tags tags) {
         this.registries = registries;
         this.guard = guard;
         this.lookup = lookup;
         this.packages = packages;
         this.versions = versions;
         this.metadata = metadata;
+        this.tags = tags;
     }
 
     /** One page of the registry's packages. */
@@ -68,6 +73,15 @@ final class PackageApi {
                         .map(version -> VersionView.of(pkg, version))
                         .collectList()
                         .flatMap(ApiResponses::json));
+    }
+
+    /** The package's tags by name, each with the version (for an image, the manifest digest) it points at. */
+    Mono<ServerResponse> tags(ServerRequest request) {
+        ServedRegistry registry = registries.require(ApiPaths.registry(request));
+        return guard.require(request, registry, Role.READ)
+                .then(lookup.findPackage(registry, ApiPaths.packageName(request)))
+                .flatMap(pkg -> tags.list(pkg.id()).map(TagView::of).collectSortedList(TagView.BY_NAME))
+                .flatMap(ApiResponses::json);
     }
 
     /** Deletes the package with all its versions, files and metadata; its blobs wait for garbage collection. */

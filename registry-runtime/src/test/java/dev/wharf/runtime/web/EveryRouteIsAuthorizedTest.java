@@ -221,6 +221,7 @@ class EveryRouteIsAuthorizedTest {
         table.put("DELETE " + PACKAGE, new NeedsRole(Role.DELETE, 204, null));
         table.put("GET " + PACKAGE + "/download", new NeedsRole(Role.READ, 200, null));
         table.put("GET " + PACKAGE + "/versions", new NeedsRole(Role.READ, 200, null));
+        table.put("GET " + PACKAGE + "/tags", new NeedsRole(Role.READ, 200, null));
         metadata(table, PACKAGE);
 
         table.put("GET " + VERSION, new NeedsRole(Role.READ, 200, null));
