@@ -94,7 +94,8 @@ final class KubeletMounts {
                         + " is set from valueFrom, which this test does not resolve; extend KubeletMounts");
             }
             String value = Objects.requireNonNullElse(variable.getValue(), "");
-            environment.put(variable.getName(), touchesAMount(value) ? hostPath(value).toString() : value);
+            environment.put(
+                    variable.getName(), touchesAMount(value) ? hostPath(value).toString() : value);
         }
         return environment;
     }
@@ -124,7 +125,8 @@ final class KubeletMounts {
             write(target, files, volume.getConfigMap().getItems());
         } else if (volume.getSecret() != null) {
             String name = volume.getSecret().getSecretName();
-            Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+            Secret secret =
+                    client.secrets().inNamespace(namespace).withName(name).get();
             if (secret == null) {
                 if (!Boolean.TRUE.equals(volume.getSecret().getOptional())) {
                     throw new IllegalStateException("volume " + volume.getName() + " mounts Secret " + name

@@ -84,8 +84,8 @@ class RenderedConfigServesTest {
                 .orElseThrow(() -> new AssertionError("the pod template has no container " + CONTAINER));
         KubeletMounts mounts =
                 KubeletMounts.mount(client, NAMESPACE, workload.pod(), container, workload.claims(), pod.resolve("fs"));
-        runtime = RuntimeChild.start(
-                mounts.environment(container), mounts.hostPath("/tmp"), pod.resolve("runtime.log"));
+        runtime =
+                RuntimeChild.start(mounts.environment(container), mounts.hostPath("/tmp"), pod.resolve("runtime.log"));
     }
 
     @AfterAll
@@ -139,17 +139,22 @@ class RenderedConfigServesTest {
                     statefulSet.getSpec().getTemplate().getSpec(),
                     statefulSet.getSpec().getVolumeClaimTemplates());
         }
-        Deployment deployment =
-                client.apps().deployments().inNamespace(NAMESPACE).withName(REGISTRY).get();
-        return deployment == null ? null : new Workload(deployment.getSpec().getTemplate().getSpec(), List.of());
+        Deployment deployment = client.apps()
+                .deployments()
+                .inNamespace(NAMESPACE)
+                .withName(REGISTRY)
+                .get();
+        return deployment == null
+                ? null
+                : new Workload(deployment.getSpec().getTemplate().getSpec(), List.of());
     }
 
     /** The Secret as the API server stores it: {@code stringData} moved into base64 {@code data}. */
     private static Secret asStored(Secret secret) {
         Map<String, String> data = new LinkedHashMap<>(Objects.requireNonNullElse(secret.getData(), Map.of()));
         Objects.requireNonNullElse(secret.getStringData(), Map.<String, String>of())
-                .forEach((key, value) -> data.put(
-                        key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+                .forEach((key, value) ->
+                        data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
         return new SecretBuilder(secret).withData(data).withStringData(null).build();
     }
 
@@ -162,7 +167,6 @@ class RenderedConfigServesTest {
     }
 
     private static String basic(String user, String password) {
-        return "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -48,8 +48,9 @@ final class RuntimeChild implements AutoCloseable {
      */
     static RuntimeChild start(Map<String, String> environment, Path tmpDir, Path log) {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: package the runtime first, e.g. ./mvnw -pl"
-                    + " registry-runtime package -DskipTests (./mvnw verify from the root does it before the operator)");
+            throw new IllegalStateException(
+                    JAR + " is missing: package the runtime first, e.g. ./mvnw -pl"
+                            + " registry-runtime package -DskipTests (./mvnw verify from the root does it before the operator)");
         }
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -109,9 +110,8 @@ final class RuntimeChild implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
