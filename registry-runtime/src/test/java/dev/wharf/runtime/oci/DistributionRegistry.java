@@ -47,9 +47,7 @@ final class DistributionRegistry implements AutoCloseable {
                 port = socket.getLocalPort();
             }
             Path config = root.resolve("config.yml");
-            Files.writeString(
-                    config,
-                    """
+            Files.writeString(config, """
                     version: 0.1
                     log:
                       level: error
@@ -58,8 +56,7 @@ final class DistributionRegistry implements AutoCloseable {
                         rootdirectory: %s
                     http:
                       addr: 127.0.0.1:%d
-                    """
-                            .formatted(root.resolve("data"), port));
+                    """.formatted(root.resolve("data"), port));
             Process process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(root.resolve("registry.log").toFile())
@@ -80,11 +77,11 @@ final class DistributionRegistry implements AutoCloseable {
     /** Uploads the blobs (POST, then PUT with the digest), then the manifest under {@code reference}. */
     void pushImage(String name, String reference, byte[] manifest, String mediaType, List<byte[]> blobs) {
         blobs.forEach(blob -> pushBlob(name, blob));
-        HttpResponse<String> pushed = send(HttpRequest.newBuilder(URI.create(url + "/v2/" + name + "/manifests/"
-                        + reference))
-                .header("Content-Type", mediaType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest))
-                .build());
+        HttpResponse<String> pushed =
+                send(HttpRequest.newBuilder(URI.create(url + "/v2/" + name + "/manifests/" + reference))
+                        .header("Content-Type", mediaType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest))
+                        .build());
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
     }
 
@@ -96,11 +93,11 @@ final class DistributionRegistry implements AutoCloseable {
         String location = started.headers().firstValue("Location").orElseThrow();
         URI upload = URI.create(url).resolve(location);
         String separator = Objects.requireNonNullElse(upload.getRawQuery(), "").isEmpty() ? "?" : "&";
-        HttpResponse<String> finished = send(HttpRequest.newBuilder(
-                        URI.create(upload + separator + "digest=" + OciContent.digest(blob)))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(blob))
-                .build());
+        HttpResponse<String> finished =
+                send(HttpRequest.newBuilder(URI.create(upload + separator + "digest=" + OciContent.digest(blob)))
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(blob))
+                        .build());
         assertThat(finished.statusCode()).as(finished.body()).isEqualTo(201);
     }
 

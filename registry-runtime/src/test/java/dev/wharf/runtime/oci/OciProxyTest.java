@@ -67,9 +67,7 @@ class OciProxyTest {
                       - {subjects: [{group: writers}], role: write}
                 """;
         try {
-            Files.writeString(
-                    root.resolve("config").resolve("proxies.yaml"),
-                    """
+            Files.writeString(root.resolve("config").resolve("proxies.yaml"), """
                     apiVersion: wharf.dev/v1alpha1
                     kind: Registry
                     metadata:
@@ -113,8 +111,8 @@ class OciProxyTest {
                       url: %4$s
                       cache: {metadataTTL: 1s, maxStale: 1h}
                       timeouts: {connect: 1s, response: 5s}
-                    """
-                            .formatted(access, first.url(), second.url(), stoppable.url()));
+                    """.formatted(
+                            access, first.url(), second.url(), stoppable.url()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,7 +176,8 @@ class OciProxyTest {
         assertThat(header(miss, "Content-Type"))
                 .isEqualTo(upstream.headers().firstValue("Content-Type").orElseThrow());
         assertThat(header(miss, "Docker-Content-Digest"))
-                .isEqualTo(upstream.headers().firstValue("Docker-Content-Digest").orElseThrow())
+                .isEqualTo(
+                        upstream.headers().firstValue("Docker-Content-Digest").orElseThrow())
                 .isEqualTo(image.digest());
         assertThat(header(miss, "X-Wharf-Source")).isEqualTo("first");
         assertThat(header(miss, "X-Wharf-Cache")).isEqualTo("MISS");
@@ -301,13 +300,14 @@ class OciProxyTest {
 
     @Test
     void pushToAProxyRegistryShouldBeHostedAndServedFromItsOwnContent() {
-        String repository = "/v2/mirror/team/pushed-" + UUID.randomUUID().toString().substring(0, 8);
+        String repository =
+                "/v2/mirror/team/pushed-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] config = blob(200);
         byte[] manifest = OciContent.image(OCI_MANIFEST, config, List.of());
         new OciHttp(client).pushImage(repository, "1.0", manifest, OCI_MANIFEST, List.of(config));
 
-        EntityExchangeResult<byte[]> pulled = pull("mirror", repository.substring("/v2/mirror/".length())
-                + "/manifests/1.0");
+        EntityExchangeResult<byte[]> pulled =
+                pull("mirror", repository.substring("/v2/mirror/".length()) + "/manifests/1.0");
         assertThat(pulled.getResponseBody()).isEqualTo(manifest);
         assertThat(header(pulled, "X-Wharf-Source")).isEqualTo("mirror");
         assertThat(header(pulled, "X-Wharf-Cache")).isEqualTo("(none)");
