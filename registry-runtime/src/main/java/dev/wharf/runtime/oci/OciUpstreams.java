@@ -44,20 +44,24 @@ final class OciUpstreams {
      * @return empty when no upstream has it; an UNAVAILABLE naming each upstream's failure when none could answer
      */
     Mono<UpstreamResult> mutable(OciRepository repository, String endpoint, List<String> accept) {
-        String name = repository.name();
-        return fetch(
-                repository,
-                UpstreamRequest.mutable(name, "/v2/" + name + endpoint, accept)
-                        .rewritten((base, path) -> "/v2/" + upstreamName(base, name) + endpoint));
+        return fetch(repository, request(repository.name(), endpoint, accept, null));
     }
 
     /** A blob or a manifest by digest: fetched once, checked against {@code digest}, kept. */
     Mono<UpstreamResult> immutable(OciRepository repository, String endpoint, List<String> accept, Digest digest) {
-        String name = repository.name();
-        return fetch(
-                repository,
-                UpstreamRequest.immutable(name, "/v2/" + name + endpoint, accept, digest, null)
-                        .rewritten((base, path) -> "/v2/" + upstreamName(base, name) + endpoint));
+        return fetch(repository, request(repository.name(), endpoint, accept, digest));
+    }
+
+    /**
+     * The request for {@code endpoint} of repository {@code name}: immutable when {@code digest} names its content,
+     * asking each upstream for its own name of the repository.
+     */
+    static UpstreamRequest request(String name, String endpoint, List<String> accept, @Nullable Digest digest) {
+        String path = "/v2/" + name + endpoint;
+        UpstreamRequest request = digest == null
+                ? UpstreamRequest.mutable(name, path, accept)
+                : UpstreamRequest.immutable(name, path, accept, digest, null);
+        return request.rewritten((base, ignored) -> "/v2/" + upstreamName(base, name) + endpoint);
     }
 
     private Mono<UpstreamResult> fetch(OciRepository repository, UpstreamRequest request) {

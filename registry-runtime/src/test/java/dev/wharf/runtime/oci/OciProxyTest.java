@@ -101,6 +101,7 @@ class OciProxyTest {
                     spec:
                       format: docker
                       url: %3$s
+                      cache: {metadataTTL: 1s}
                     ---
                     apiVersion: wharf.dev/v1alpha1
                     kind: UpstreamProxy
@@ -283,6 +284,34 @@ class OciProxyTest {
         EntityExchangeResult<byte[]> layer = pull("mirror", image.name() + "/blobs/" + digest(image.layer()));
         assertThat(layer.getResponseBody()).isEqualTo(image.layer());
         assertThat(header(layer, "X-Wharf-Source")).isEqualTo("second");
+    }
+
+    @Test
+    void pullByTagAfterTheMetadataTtlShouldServeTheManifestTheUpstreamNowTags() {
+        Image image = pushTo(second, "8.0");
+        assertThat(pull("mirror", image.name() + "/manifests/8.0").getResponseBody())
+                .isEqualTo(image.manifest());
+        byte[] config = blob(310);
+        byte[] retagged = OciContent.image(OCI_MANIFEST, config, List.of(image.layer()));
+        second.pushImage(image.name(), "8.0", retagged, OCI_MANIFEST, List.of(config));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            EntityExchangeResult<byte[]> moved = pull("mirror", image.name() + "/manifests/8.0");
+            assertThat(moved.getResponseBody()).isEqualTo(retagged);
+            assertThat(header(moved, "X-Wharf-Cache")).isEqualTo("MISS");
+            assertThat(header(moved, "Docker-Content-Digest")).isEqualTo(digest(retagged));
+        });
+        client.get()
+                .uri("/api/v1/registries/mirror/packages/{name}", image.name())
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.latestVersion")
+                .isEqualTo(digest(retagged))
+                .jsonPath("$.versionCount")
+                .isEqualTo(2);
     }
 
     @Test
