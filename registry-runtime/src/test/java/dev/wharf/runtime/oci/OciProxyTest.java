@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -130,6 +132,9 @@ class OciProxyTest {
 
     @Autowired
     private WebTestClient client;
+
+    @LocalServerPort
+    private int port;
 
     @Autowired
     private DownloadCounter downloads;
@@ -312,6 +317,45 @@ class OciProxyTest {
                 .isEqualTo(digest(retagged))
                 .jsonPath("$.versionCount")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void skopeoShouldCopyAMultiArchImageOutOfTheProxyAsTheUpstreamHasIt(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(Skopeo.installed(), "skopeo is not installed (apt-get install -y skopeo)");
+        OciLayout layout = new OciLayout(work.resolve("source"));
+        byte[] amd64 = layout.image("amd64", List.of("x.txt", "y.txt"));
+        byte[] arm64 = layout.image("arm64", List.of("z.txt"));
+        byte[] index = layout.index(List.of(amd64, arm64), List.of("amd64", "arm64"));
+        layout.tag("multi", index, OciContent.OCI_INDEX);
+        String name = "team/multi-" + UUID.randomUUID().toString().substring(0, 8);
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--dest-tls-verify=false",
+                "oci:" + work.resolve("source") + ":multi",
+                "docker://" + first.url().substring("http://".length()) + "/" + name + ":1.0");
+        String image = "docker://localhost:" + port + "/mirror/" + name;
+        String creds = READER + ":" + TestRuntime.PASSWORD;
+
+        assertThat(Skopeo.run("list-tags", "--tls-verify=false", "--creds", creds, image))
+                .contains("\"1.0\"");
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--src-tls-verify=false",
+                "--src-creds",
+                creds,
+                image + ":1.0",
+                "oci:" + work.resolve("copy") + ":multi");
+
+        for (byte[] manifest : List.of(index, amd64, arm64)) {
+            assertThat(work.resolve("copy/blobs/sha256/" + digest(manifest).substring("sha256:".length())))
+                    .exists()
+                    .hasBinaryContent(manifest);
+        }
+        EntityExchangeResult<byte[]> child = pull("mirror", name + "/manifests/" + digest(arm64));
+        assertThat(header(child, "X-Wharf-Source")).isEqualTo("first");
+        assertThat(header(child, "X-Wharf-Cache")).isEqualTo("HIT");
     }
 
     @Test
