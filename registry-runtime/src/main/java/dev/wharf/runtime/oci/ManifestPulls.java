@@ -62,7 +62,7 @@ final class ManifestPulls {
     /**
      * The manifest from the registry's own content; in a registry with upstream proxies, else from them, and a tag
      * that came through an upstream is asked for again (the engine re-checks it after the upstream's metadata TTL),
-     * served from here, stale, when no upstream can answer.
+     * served from here, stale, when no upstream can answer or none may be asked.
      */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
         Mono<Local> local = find(repository)
@@ -82,7 +82,10 @@ final class ManifestPulls {
                     .onErrorResume(
                             e -> found.isPresent() && OciUpstreams.unavailable(e),
                             e -> serve(request, repository, found.orElseThrow(), CacheOutcome.STALE))
-                    .switchIfEmpty(Mono.error(() -> unknown(repository)));
+                    // No upstream may be asked (offline, or its globs no longer permit the name): the copy kept here.
+                    .switchIfEmpty(Mono.defer(() -> found.isPresent()
+                            ? serve(request, repository, found.get(), CacheOutcome.STALE)
+                            : Mono.error(unknown(repository))));
         });
     }
 
