@@ -195,6 +195,29 @@ class OciProxyTest {
     }
 
     @Test
+    void headOfAManifestByTagShouldAnswerTheUpstreamsDigestTypeAndLengthWithoutABody() {
+        Image image = pushTo(first, "1.1");
+
+        client.head()
+                .uri("/v2/mirror/" + image.name() + "/manifests/1.1")
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .header(HttpHeaders.ACCEPT, MANIFEST_TYPES)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Docker-Content-Digest", image.digest())
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONTENT_TYPE, OCI_MANIFEST)
+                .expectHeader()
+                .contentLength(image.manifest().length)
+                .expectHeader()
+                .valueEquals("X-Wharf-Cache", "MISS")
+                .expectBody()
+                .isEmpty();
+    }
+
+    @Test
     void pullByDigestAfterATagPullShouldBeServedFromTheRegistryAsAHitAndCountedAsAPull() {
         Image image = pushTo(first, "2.0");
         pull("mirror", image.name() + "/manifests/2.0");
