@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param subject the manifest it refers to; null when none
  * @param blobs the blobs it references (config and layers), which become files of the version
  * @param tag the tag to point at it; null for a push by digest
- * @param pushedBy who pushed it
+ * @param pushedBy who pushed it, or fetched it through an upstream
+ * @param upstream the UpstreamProxy it came through; null when it was pushed here
  */
 public record NewManifest(
         long registryId,
@@ -28,7 +29,8 @@ public record NewManifest(
         @Nullable Digest subject,
         List<Blob> blobs,
         @Nullable String tag,
-        String pushedBy) {
+        String pushedBy,
+        @Nullable String upstream) {
 
     /** The path of the manifest's own file in its version. */
     public static final String MANIFEST_PATH = "manifest.json";

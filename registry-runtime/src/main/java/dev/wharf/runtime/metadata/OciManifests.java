@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 public final class OciManifests {
 
     private static final String INSERT_VERSION = "INSERT INTO version (package_id, version, digest, artifact_type,"
-            + " subject_digest, created_at, pushed_by) VALUES (:package, :version, :version, :artifactType, :subject,"
-            + " :now, :pushedBy) ON CONFLICT DO NOTHING";
+            + " subject_digest, created_at, pushed_by, upstream) VALUES (:package, :version, :version, :artifactType,"
+            + " :subject, :now, :pushedBy, :upstream) ON CONFLICT DO NOTHING";
     private static final String VERSION_ID =
             "SELECT id FROM version WHERE package_id = :package AND version = :version";
     private static final String INSERT_FILE = "INSERT INTO file (version_id, path, blob_digest, size_bytes,"
@@ -110,7 +110,8 @@ public final class OciManifests {
                                         ? null
                                         : manifest.subject().toString()))
                 .bind("now", Sql.time(now))
-                .bind("pushedBy", manifest.pushedBy())
+                .bind("pushedBy", Sql.nullableText(manifest.upstream() == null ? manifest.pushedBy() : null))
+                .bind("upstream", Sql.nullableText(manifest.upstream()))
                 .fetch()
                 .rowsUpdated()
                 .flatMap(inserted -> client.sql(VERSION_ID)

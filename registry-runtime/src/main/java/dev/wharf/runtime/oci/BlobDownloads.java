@@ -1,10 +1,15 @@
 package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.metadata.OciBlobLinks;
+import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.storage.ByteRange;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.WebMetrics;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -17,27 +22,72 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/blobs/<digest>}: a blob the repository links,
  * streamed from the store, whole or one byte range; deleting unlinks it from the repository (its bytes stay for other
- * repositories and garbage collection).
+ * repositories and garbage collection). A registry with upstream proxies pulls a blob it does not have through them.
  */
 final class BlobDownloads {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BlobDownloads.class);
+
     private final OciBlobLinks links;
     private final WebMetrics metrics;
+    private final OciUpstreams upstreams;
 
-    BlobDownloads(OciBlobLinks links, WebMetrics metrics) {
+    BlobDownloads(OciBlobLinks links, WebMetrics metrics, OciUpstreams upstreams) {
         this.links = links;
         this.metrics = metrics;
+        this.upstreams = upstreams;
     }
 
+    /**
+     * The blob, when the repository links it; in a registry with upstream proxies, else fetched through them (checked
+     * against its digest, stored, and linked to the repository, so that it is served from here from then on).
+     */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
         Digest digest = OciNames.digest(repository.path().reference());
         return links.find(repository.registryId(), repository.name(), digest)
                 .flatMap(linked -> repository.registry().store().size(digest))
-                .switchIfEmpty(Mono.error(() -> unknown(repository, digest)))
-                .flatMap(size -> serve(request, repository, digest, size));
+                .flatMap(size -> serve(
+                        request,
+                        repository,
+                        digest,
+                        size,
+                        headers -> OciUpstreams.local(repository.registry(), null, null, headers)))
+                .switchIfEmpty(Mono.defer(() -> proxied(request, repository, digest)))
+                .switchIfEmpty(Mono.error(() -> unknown(repository, digest)));
     }
 
-    private Mono<ServerResponse> serve(ServerRequest request, OciRepository repository, Digest digest, long size) {
+    private Mono<ServerResponse> proxied(ServerRequest request, OciRepository repository, Digest digest) {
+        if (!OciUpstreams.proxies(repository.registry())) {
+            return Mono.empty();
+        }
+        return upstreams
+                .immutable(repository, "/blobs/" + digest, List.of(), digest)
+                .flatMap(result -> links.link(repository.registryId(), repository.name(), digest, result.size())
+                        .onErrorResume(e -> {
+                            LOG.warn(
+                                    "Registry {} serves blob {} of {} from upstream {} without linking it: {}",
+                                    repository.registry().name(),
+                                    digest,
+                                    repository.name(),
+                                    result.upstream(),
+                                    e.getMessage());
+                            return Mono.empty();
+                        })
+                        // The engine stored the blob in the registry's store: it is served from there, ranges too.
+                        .then(serve(
+                                request,
+                                repository,
+                                digest,
+                                result.size(),
+                                headers -> UpstreamHeaders.apply(result, headers))));
+    }
+
+    private Mono<ServerResponse> serve(
+            ServerRequest request,
+            OciRepository repository,
+            Digest digest,
+            long size,
+            Consumer<HttpHeaders> sourceHeaders) {
         Optional<ByteRange> range = ByteRange.parse(request.headers().firstHeader(HttpHeaders.RANGE), size);
         ServerResponse.BodyBuilder response = ServerResponse.status(
                         range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
@@ -46,7 +96,8 @@ final class BlobDownloads {
                 .eTag("\"" + digest + "\"")
                 .header(OciHeaders.CONTENT_DIGEST, digest.toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000");
+                .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
+                .headers(sourceHeaders);
         range.ifPresent(r -> response.header(HttpHeaders.CONTENT_RANGE, r.contentRange(size)));
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();

@@ -4,9 +4,16 @@ import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.TagRecord;
 import dev.wharf.runtime.metadata.Tags;
+import dev.wharf.runtime.proxy.UpstreamHeaders;
+import dev.wharf.runtime.proxy.UpstreamResult;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -25,32 +32,73 @@ final class Listings {
     private final Packages packages;
     private final Tags tags;
     private final OciManifests manifests;
+    private final OciUpstreams upstreams;
 
-    Listings(Packages packages, Tags tags, OciManifests manifests) {
+    Listings(Packages packages, Tags tags, OciManifests manifests, OciUpstreams upstreams) {
         this.packages = packages;
         this.tags = tags;
         this.manifests = manifests;
+        this.upstreams = upstreams;
     }
 
+    /**
+     * The repository's tags; in a registry with upstream proxies, together with those of the first upstream that has
+     * the repository (its own tags when no upstream can answer).
+     */
     Mono<ServerResponse> tags(ServerRequest request, OciRepository repository) {
-        return packages.find(repository.registryId(), repository.name())
-                .switchIfEmpty(Mono.error(() -> new OciException(
-                        OciError.NAME_UNKNOWN,
-                        "registry '" + repository.path().registry() + "' has no repository '" + repository.name()
-                                + "'; push an image to create it",
-                        Map.of("name", repository.path().fullName()))))
-                .flatMap(pkg -> tags.list(pkg.id()).map(TagRecord::name).collectSortedList())
-                .flatMap(names -> {
-                    TagPage page = TagPage.of(
-                            names,
-                            request.queryParam("n").orElse(null),
-                            request.queryParam("last").orElse(null),
-                            repository.base() + "/tags/list");
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("name", repository.path().fullName());
-                    body.put("tags", page.names());
-                    return respond(page, body);
-                });
+        Mono<List<String>> local = packages.find(repository.registryId(), repository.name())
+                .flatMap(pkg -> tags.list(pkg.id()).map(TagRecord::name).collectList());
+        if (!OciUpstreams.proxies(repository.registry())) {
+            return local.switchIfEmpty(Mono.error(() -> unknown(repository)))
+                    .flatMap(names -> page(request, repository, names, headers -> {}));
+        }
+        Mono<Optional<UpstreamResult>> upstream = upstreams
+                .mutable(repository, "/tags/list", List.of(MediaType.APPLICATION_JSON_VALUE))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        return local.map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(own -> upstream.onErrorResume(
+                                e -> own.isPresent() && OciUpstreams.unavailable(e), e -> Mono.just(Optional.empty()))
+                        .flatMap(served -> {
+                            if (own.isEmpty() && served.isEmpty()) {
+                                return Mono.error(unknown(repository));
+                            }
+                            Mono<List<String>> theirs =
+                                    served.map(TagList::read).orElse(Mono.just(List.of()));
+                            return theirs.flatMap(names -> {
+                                Set<String> all = new TreeSet<>(names);
+                                own.ifPresent(all::addAll);
+                                return page(
+                                        request,
+                                        repository,
+                                        List.copyOf(all),
+                                        headers -> served.ifPresentOrElse(
+                                                result -> UpstreamHeaders.apply(result, headers),
+                                                () -> OciUpstreams.local(repository.registry(), null, null, headers)));
+                            });
+                        }));
+    }
+
+    private static OciException unknown(OciRepository repository) {
+        return new OciException(
+                OciError.NAME_UNKNOWN,
+                "registry '" + repository.path().registry() + "' has no repository '" + repository.name()
+                        + "'; push an image to create it",
+                Map.of("name", repository.path().fullName()));
+    }
+
+    private static Mono<ServerResponse> page(
+            ServerRequest request, OciRepository repository, List<String> names, Consumer<HttpHeaders> headers) {
+        TagPage page = TagPage.of(
+                names.stream().sorted().toList(),
+                request.queryParam("n").orElse(null),
+                request.queryParam("last").orElse(null),
+                repository.base() + "/tags/list");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", repository.path().fullName());
+        body.put("tags", page.names());
+        return respond(page, body, headers);
     }
 
     Mono<ServerResponse> catalog(ServerRequest request, OciRepository registry) {
@@ -102,7 +150,12 @@ final class Listings {
     }
 
     private static Mono<ServerResponse> respond(TagPage page, Map<String, Object> body) {
-        ServerResponse.BodyBuilder response = ServerResponse.ok().contentType(MediaType.APPLICATION_JSON);
+        return respond(page, body, headers -> {});
+    }
+
+    private static Mono<ServerResponse> respond(TagPage page, Map<String, Object> body, Consumer<HttpHeaders> headers) {
+        ServerResponse.BodyBuilder response =
+                ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(headers);
         String link = page.link();
         if (link != null) {
             response.header(HttpHeaders.LINK, link);

@@ -10,18 +10,27 @@ import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.VersionRecord;
 import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.proxy.CacheOutcome;
+import dev.wharf.runtime.proxy.UpstreamHeaders;
+import dev.wharf.runtime.proxy.UpstreamResult;
+import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.WebMetrics;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/manifests/<reference>}: a manifest by tag or
  * digest, served with the exact bytes and media type it was pushed with (a GET counts as a download of its version);
- * a delete by digest deletes the version and its tags, a delete by tag only the tag.
+ * a delete by digest deletes the version and its tags, a delete by tag only the tag. A registry with upstream proxies
+ * pulls what it does not have through them ({@link ProxiedManifests}).
  */
 final class ManifestPulls {
 
@@ -31,6 +40,7 @@ final class ManifestPulls {
     private final Files files;
     private final DownloadCounter downloads;
     private final WebMetrics metrics;
+    private final ProxiedManifests proxied;
 
     ManifestPulls(
             Packages packages,
@@ -38,28 +48,61 @@ final class ManifestPulls {
             Tags tags,
             Files files,
             DownloadCounter downloads,
-            WebMetrics metrics) {
+            WebMetrics metrics,
+            ProxiedManifests proxied) {
         this.packages = packages;
         this.versions = versions;
         this.tags = tags;
         this.files = files;
         this.downloads = downloads;
         this.metrics = metrics;
+        this.proxied = proxied;
     }
 
+    /**
+     * The manifest from the registry's own content; in a registry with upstream proxies, else from them, and a tag
+     * that came through an upstream is asked for again (the engine re-checks it after the upstream's metadata TTL),
+     * served from here, stale, when no upstream can answer or none may be asked.
+     */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
-        return find(repository)
-                .flatMap(version -> files.find(version.id(), NewManifest.MANIFEST_PATH))
-                .switchIfEmpty(Mono.error(() -> unknown(repository)))
-                .flatMap(file -> serve(request, repository, file));
+        Mono<Local> local = find(repository)
+                .flatMap(version ->
+                        files.find(version.id(), NewManifest.MANIFEST_PATH).map(file -> new Local(version, file)));
+        if (!OciUpstreams.proxies(repository.registry())) {
+            return local.switchIfEmpty(Mono.error(() -> unknown(repository)))
+                    .flatMap(found -> serve(request, repository, found, null));
+        }
+        boolean byTag = !OciNames.isDigest(repository.path().reference());
+        return local.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
+            if (found.isPresent() && !(byTag && found.get().version().upstream() != null)) {
+                return serve(request, repository, found.get(), CacheOutcome.HIT);
+            }
+            return proxied.fetch(request, repository)
+                    .flatMap(fetched -> serve(request, repository, fetched))
+                    .onErrorResume(
+                            e -> found.isPresent() && OciUpstreams.unavailable(e),
+                            e -> serve(request, repository, found.orElseThrow(), CacheOutcome.STALE))
+                    // No upstream may be asked (offline, or its globs no longer permit the name): the copy kept here.
+                    .switchIfEmpty(Mono.defer(() -> found.isPresent()
+                            ? serve(request, repository, found.get(), CacheOutcome.STALE)
+                            : Mono.error(unknown(repository))));
+        });
     }
 
-    private Mono<ServerResponse> serve(ServerRequest request, OciRepository repository, FileRecord file) {
+    /** A manifest of the registry's own content: its version and file. */
+    private record Local(VersionRecord version, FileRecord file) {}
+
+    private Mono<ServerResponse> serve(
+            ServerRequest request, OciRepository repository, Local local, @Nullable CacheOutcome cache) {
+        FileRecord file = local.file();
+        String upstream = local.version().upstream();
         ServerResponse.BodyBuilder response = ServerResponse.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.sizeBytes())
                 .eTag("\"" + file.digest() + "\"")
-                .header(OciHeaders.CONTENT_DIGEST, file.digest().toString());
+                .header(OciHeaders.CONTENT_DIGEST, file.digest().toString())
+                .headers(headers ->
+                        OciUpstreams.local(repository.registry(), upstream, upstream == null ? null : cache, headers));
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }
@@ -69,6 +112,40 @@ final class ManifestPulls {
                 .store()
                 .read(file.digest(), null)
                 .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount()))));
+    }
+
+    /** A manifest an upstream served, with its media type and digest exactly as the upstream gave them. */
+    private Mono<ServerResponse> serve(
+            ServerRequest request, OciRepository repository, ProxiedManifests.Fetched fetched) {
+        UpstreamResult result = fetched.result();
+        byte[] bytes = fetched.bytes();
+        ServerResponse.BodyBuilder response = ServerResponse.ok()
+                .header(HttpHeaders.CONTENT_TYPE, result.contentType())
+                .contentLength(bytes.length)
+                .eTag("\"" + result.digest() + "\"")
+                .header(OciHeaders.CONTENT_DIGEST, fetched.contentDigest())
+                .headers(headers -> UpstreamHeaders.apply(result, headers));
+        if (HttpMethod.HEAD.equals(request.method())) {
+            return response.build();
+        }
+        VersionRecord version = fetched.version();
+        Mono<Void> pulled = version == null
+                ? recordPull(repository, result.digest())
+                : files.find(version.id(), NewManifest.MANIFEST_PATH)
+                        .doOnNext(downloads::record)
+                        .then();
+        return pulled.onErrorResume(e -> Mono.empty())
+                .then(response.body(BodyInserters.fromDataBuffers(Flux.just(ManifestPushes.wrap(bytes))
+                        .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount())))));
+    }
+
+    /** Counts a pull of the recorded manifest with {@code digest}, which sets its pull time. */
+    private Mono<Void> recordPull(OciRepository repository, Digest digest) {
+        return repository(repository)
+                .flatMap(pkg -> versions.find(pkg.id(), digest.toString()))
+                .flatMap(version -> files.find(version.id(), NewManifest.MANIFEST_PATH))
+                .doOnNext(downloads::record)
+                .then();
     }
 
     Mono<ServerResponse> delete(OciRepository repository, Principal principal) {

@@ -82,7 +82,8 @@ final class ManifestPushes {
                                             : document.subject().digest(),
                                     blobs,
                                     tag,
-                                    principal.toString()))))
+                                    principal.toString(),
+                                    null))))
                     .then(created(repository, digest, document));
         });
     }

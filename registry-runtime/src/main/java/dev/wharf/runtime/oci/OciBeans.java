@@ -12,6 +12,7 @@ import dev.wharf.runtime.metadata.OciUploads;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.WebMetrics;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The docker format's routes and what they need. */
+/** The docker format's routes and what they need, with the upstream engine its proxy registries pull through. */
 @Configuration(proxyBeanMethods = false)
 class OciBeans {
 
@@ -68,21 +69,30 @@ class OciBeans {
             DownloadCounter downloads,
             ApiTokenRepository apiTokens,
             WebMetrics metrics,
+            UpstreamEngine engine,
             ObjectProvider<Clock> clockProvider,
             Environment environment) {
         Clock clock = clock(clockProvider);
         RegistryTokens tokens = new RegistryTokens(tokenKey(environment), clock);
+        OciUpstreams upstreams = new OciUpstreams(engine);
         return new OciRoutes(
                 registries,
                 new OciAccess(guard, tokens),
                 guard,
                 tokens,
                 new TokenEndpoint(registries, new Authenticator(apiTokens, clock), tokens, clock),
-                new BlobDownloads(links, metrics),
+                new BlobDownloads(links, metrics, upstreams),
                 new BlobUploads(uploads, links, metrics),
-                new ManifestPulls(packages, versions, tags, files, downloads, metrics),
+                new ManifestPulls(
+                        packages,
+                        versions,
+                        tags,
+                        files,
+                        downloads,
+                        metrics,
+                        new ProxiedManifests(upstreams, links, manifests)),
                 new ManifestPushes(links, manifests, packages, versions),
-                new Listings(packages, tags, manifests),
+                new Listings(packages, tags, manifests, upstreams),
                 new Referrers(manifests));
     }
 

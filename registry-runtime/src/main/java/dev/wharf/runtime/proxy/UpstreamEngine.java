@@ -225,7 +225,7 @@ public final class UpstreamEngine {
         headers.addAll(conditions);
         request.accept().forEach(accept -> headers.add(HttpHeaders.ACCEPT, accept));
         long start = System.nanoTime();
-        return client.get(request.name(), request.path(), headers, response -> {
+        return client.get(request.name(), request.pathAt(settings.base()), headers, response -> {
                     int status = response.statusCode().value();
                     if (status == 404 || status == 410) {
                         negatives.remember(key, settings.name(), settings.negativeTtl());

@@ -1,0 +1,101 @@
+package dev.wharf.runtime.oci;
+
+import dev.wharf.runtime.proxy.CacheOutcome;
+import dev.wharf.runtime.proxy.UpstreamEngine;
+import dev.wharf.runtime.proxy.UpstreamFailureException;
+import dev.wharf.runtime.proxy.UpstreamHeaders;
+import dev.wharf.runtime.proxy.UpstreamRequest;
+import dev.wharf.runtime.proxy.UpstreamResult;
+import dev.wharf.runtime.storage.Digest;
+import dev.wharf.runtime.web.ServedRegistry;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+
+/**
+ * The docker format's requests to its Registry's UpstreamProxies through the shared {@link UpstreamEngine}: the path
+ * of each endpoint ({@code <url>/v2/<name>/...}, an upstream's URL being its host), Docker Hub's {@code library/}
+ * prefix for single-component names, and the {@code X-Wharf-*} headers of what was served.
+ */
+final class OciUpstreams {
+
+    /** The hosts of Docker Hub, which serves its official images as {@code library/<name>}. */
+    static final Set<String> DOCKER_HUB = Set.of("registry-1.docker.io", "docker.io", "index.docker.io");
+
+    private final UpstreamEngine engine;
+
+    OciUpstreams(UpstreamEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Whether the registry pulls through upstream proxies. */
+    static boolean proxies(ServedRegistry registry) {
+        return !registry.configured().upstreamProxies().isEmpty();
+    }
+
+    /**
+     * A tag list or a manifest by tag: re-checked after the upstream's metadata TTL.
+     *
+     * @param endpoint the path after the repository's name, such as {@code /manifests/latest}
+     * @return empty when no upstream has it; an UNAVAILABLE naming each upstream's failure when none could answer
+     */
+    Mono<UpstreamResult> mutable(OciRepository repository, String endpoint, List<String> accept) {
+        return fetch(repository, request(repository.name(), endpoint, accept, null));
+    }
+
+    /** A blob or a manifest by digest: fetched once, checked against {@code digest}, kept. */
+    Mono<UpstreamResult> immutable(OciRepository repository, String endpoint, List<String> accept, Digest digest) {
+        return fetch(repository, request(repository.name(), endpoint, accept, digest));
+    }
+
+    /**
+     * The request for {@code endpoint} of repository {@code name}: immutable when {@code digest} names its content,
+     * asking each upstream for its own name of the repository.
+     */
+    static UpstreamRequest request(String name, String endpoint, List<String> accept, @Nullable Digest digest) {
+        String path = "/v2/" + name + endpoint;
+        UpstreamRequest request = digest == null
+                ? UpstreamRequest.mutable(name, path, accept)
+                : UpstreamRequest.immutable(name, path, accept, digest, null);
+        return request.rewritten((base, ignored) -> "/v2/" + upstreamName(base, name) + endpoint);
+    }
+
+    private Mono<UpstreamResult> fetch(OciRepository repository, UpstreamRequest request) {
+        return engine.fetch(repository.registry(), request)
+                .onErrorMap(
+                        UpstreamFailureException.class,
+                        e -> new OciException(
+                                OciError.UNAVAILABLE,
+                                "no upstream of registry '"
+                                        + repository.registry().name() + "' could serve "
+                                        + repository.path().fullName() + ", and nothing cached may be: "
+                                        + e.getMessage()));
+    }
+
+    /** The repository's name at the upstream at {@code base}: {@code library/<name>} for Docker Hub's official images. */
+    static String upstreamName(URI base, String name) {
+        String host = base.getHost() == null ? "" : base.getHost().toLowerCase(Locale.ROOT);
+        return DOCKER_HUB.contains(host) && name.indexOf('/') < 0 ? "library/" + name : name;
+    }
+
+    /** Whether the error says no upstream could answer (rather than that none has the object). */
+    static boolean unavailable(Throwable error) {
+        return error instanceof OciException oci && oci.error() == OciError.UNAVAILABLE;
+    }
+
+    /** The {@code X-Wharf-*} headers of content served from the registry's own store. */
+    static void local(
+            ServedRegistry registry, @Nullable String upstream, @Nullable CacheOutcome cache, HttpHeaders headers) {
+        if (!proxies(registry)) {
+            return;
+        }
+        headers.set(UpstreamHeaders.SOURCE, upstream == null ? registry.name() : upstream);
+        if (cache != null) {
+            headers.set(UpstreamHeaders.CACHE, cache.name());
+        }
+    }
+}
