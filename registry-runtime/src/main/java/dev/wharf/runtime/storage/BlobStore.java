@@ -1,5 +1,7 @@
 package dev.wharf.runtime.storage;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import reactor.core.publisher.Flux;
@@ -47,6 +49,15 @@ public interface BlobStore extends AutoCloseable {
      *     {@link RangeNotSatisfiableException} when the range starts at or after its end, {@link StorageException}
      */
     Flux<DataBuffer> read(Digest digest, @Nullable ByteRange range);
+
+    /**
+     * The blob as a file on a local filesystem, when the store keeps it as one, so that a full download can be sent
+     * by the kernel (zero-copy) rather than read through buffers; empty for stores without local files, such as S3,
+     * and for a blob not stored.
+     */
+    default Optional<Path> localFile(Digest digest) {
+        return Optional.empty();
+    }
 
     /**
      * Removes the blob; an upload of the same content afterwards stores it again.

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -114,6 +115,12 @@ public final class FilesystemBlobStore implements BlobStore {
         return bytes.doOnNext(buffer -> metrics.read(buffer.readableByteCount()))
                 .onErrorMap(IOException.class, e -> failure("could not read " + digest, e))
                 .doOnError(metrics::failed);
+    }
+
+    @Override
+    public Optional<Path> localFile(Digest digest) {
+        Path blob = blobPath(digest);
+        return Files.isRegularFile(blob) ? Optional.of(blob) : Optional.empty();
     }
 
     @Override
