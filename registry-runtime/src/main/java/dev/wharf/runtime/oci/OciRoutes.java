@@ -203,18 +203,17 @@ final class OciRoutes implements FormatRoutes {
                 .toList();
     }
 
-    /** {@code /v2/}: 200 for a caller who may use some docker registry, else 401 with the challenge. */
+    /**
+     * {@code /v2/}: 200 for an authenticated caller. An anonymous caller always gets the challenge, even where every registry allows anonymous reads:
+     * docker, skopeo and podman only authenticate when the ping asks them to, and would otherwise push without
+     * credentials and fail. Anonymous pulls then take an anonymous token from the realm, as on Docker Hub.
+     */
     private Mono<ServerResponse> ping(ServerRequest request) {
-        List<ServedRegistry> docker = docker();
         Mono<?> allowed;
         if (tokens.principal(request, "").isPresent()) {
             allowed = Mono.just(true);
         } else if (request.headers().firstHeader(HttpHeaders.AUTHORIZATION) != null) {
-            allowed = guard.requireAuthenticated(request, docker);
-        } else if (!docker.isEmpty()
-                && docker.stream()
-                        .allMatch(registry -> registry.access().policy().anonymousRead())) {
-            allowed = Mono.just(true);
+            allowed = guard.requireAuthenticated(request, docker());
         } else {
             allowed = Mono.error(new OciException(
                     OciError.UNAUTHORIZED,
