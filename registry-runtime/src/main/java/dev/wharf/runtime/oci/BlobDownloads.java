@@ -4,6 +4,7 @@ import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.storage.ByteRange;
 import dev.wharf.runtime.storage.Digest;
+import dev.wharf.runtime.web.BlobBodies;
 import dev.wharf.runtime.web.WebMetrics;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -102,11 +102,7 @@ final class BlobDownloads {
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }
-        return response.body(BodyInserters.fromDataBuffers(repository
-                .registry()
-                .store()
-                .read(digest, range.orElse(null))
-                .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount()))));
+        return response.body(BlobBodies.of(repository.registry(), digest, range.orElse(null), size, metrics));
     }
 
     Mono<ServerResponse> delete(OciRepository repository) {

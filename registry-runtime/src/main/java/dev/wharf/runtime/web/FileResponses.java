@@ -3,17 +3,14 @@ package dev.wharf.runtime.web;
 import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.storage.ByteRange;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -65,17 +62,7 @@ public final class FileResponses {
         if (range.map(r -> r.offset() == 0).orElse(true)) {
             downloads.record(file);
         }
-        Optional<Path> local =
-                range.isPresent() ? Optional.empty() : registry.store().localFile(file.digest());
-        if (local.isPresent()) {
-            // The whole file from a local filesystem: the kernel sends it (sendfile), several times faster than
-            // reading it through buffers. Counted as sent when the response starts.
-            metrics.bytesOut(registry, file.sizeBytes());
-            return response.body(BodyInserters.fromResource(new FileSystemResource(local.get())));
-        }
-        return response.body(BodyInserters.fromDataBuffers(registry.store()
-                .read(file.digest(), range.orElse(null))
-                .doOnNext(buffer -> metrics.bytesOut(registry, buffer.readableByteCount()))));
+        return response.body(BlobBodies.of(registry, file.digest(), range.orElse(null), file.sizeBytes(), metrics));
     }
 
     private static String fileName(String path) {
