@@ -1,5 +1,6 @@
 package dev.wharf.runtime;
 
+import dev.wharf.api.v1alpha1.validation.ManifestValidator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class WharfRuntimeApplication {
 
     public static void main(String[] args) {
+        ManifestValidator.preparePackagedCrds();
         SpringApplication.run(WharfRuntimeApplication.class, args);
     }
 }

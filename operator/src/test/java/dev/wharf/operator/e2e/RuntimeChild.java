@@ -60,6 +60,8 @@ final class RuntimeChild implements AutoCloseable {
                         "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC",
                         "-Xmx384m",
+                        // As the runtime image starts it: the bean definitions prepared when the jar was built.
+                        "-Dspring.aot.enabled=true",
                         "-Djava.io.tmpdir=" + tmpDir,
                         MAIN_CLASS,
                         // The pod's port 8080 may be taken here: the one setting moved, like the paths.

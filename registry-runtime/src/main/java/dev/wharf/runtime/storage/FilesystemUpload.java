@@ -56,6 +56,7 @@ final class FilesystemUpload {
     private long writeDurably(UploadSource source, Path temp) {
         long size = 0;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            WriteBehind flusher = new WriteBehind(channel, BlockingWork.EXECUTOR);
             for (DataBuffer buffer; (buffer = source.next()) != null; ) {
                 try (DataBuffer.ByteBufferIterator views = buffer.readableByteBuffers()) {
                     while (views.hasNext()) {
@@ -66,12 +67,13 @@ final class FilesystemUpload {
                         }
                         size += count;
                         metrics.written(count);
+                        flusher.written(count);
                     }
                 } finally {
                     DataBufferUtils.release(buffer);
                 }
             }
-            channel.force(true);
+            flusher.finish();
         } catch (IOException e) {
             throw new StorageException("could not write an upload to " + temp + ": " + e.getMessage(), e);
         }

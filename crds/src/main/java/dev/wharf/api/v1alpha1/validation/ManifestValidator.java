@@ -7,10 +7,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,13 +43,34 @@ public final class ManifestValidator {
             .addVar("oldSelf", SimpleType.DYN)
             .build();
     private final CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder().build();
+    private final Map<String, CelRuntime.Program> programs = new HashMap<>();
 
-    /** The validator for the CRDs packaged with this module, as the build generated them. */
+    /**
+     * The validator for the CRDs packaged with this module, as the build generated them: one shared instance, built by
+     * the first caller or by {@link #preparePackagedCrds()}.
+     */
     public static ManifestValidator forPackagedCrds() {
-        return new ManifestValidator(PackagedCrds.read());
+        try {
+            return PackagedValidator.start(false).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
-    /** A validator for the given CustomResourceDefinitions, each as a YAML or JSON tree. */
+    /**
+     * Starts building {@link #forPackagedCrds()} on a background thread and returns at once. Building it means loading
+     * the schema library and the CEL compiler, the larger part of a runtime's start-up: begun first thing in {@code
+     * main}, it overlaps with the rest of the start.
+     */
+    public static void preparePackagedCrds() {
+        // A failure is kept in the future and thrown to the caller of forPackagedCrds().
+        var unused = PackagedValidator.start(true);
+    }
+
+    /**
+     * A validator for the given CustomResourceDefinitions, each as a YAML or JSON tree. Every schema and every CEL rule
+     * is compiled here, so validating a manifest later only evaluates them.
+     */
     public ManifestValidator(List<JsonNode> crds) {
         for (JsonNode crd : crds) {
             String kind = crd.path("spec").path("names").path("kind").asText();
@@ -52,9 +78,11 @@ public final class ManifestValidator {
                     + crd.path("spec").path("versions").path(0).path("name").asText();
             JsonNode schema = PackagedCrds.schemaOf(crd);
             schemasByKind.put(apiVersion + "/" + kind, schema);
-            validatorsByKind.put(
-                    apiVersion + "/" + kind,
-                    SCHEMAS.getSchema(SchemaLocation.of("urn:wharf:" + kind), strict(withObjectMeta(schema))));
+            Schema validator =
+                    SCHEMAS.getSchema(SchemaLocation.of("urn:wharf:" + kind), strict(withObjectMeta(schema)));
+            validator.initializeValidators();
+            validatorsByKind.put(apiVersion + "/" + kind, validator);
+            compileRules(schema, kind);
         }
     }
 
@@ -126,11 +154,39 @@ public final class ManifestValidator {
     }
 
     private Object evaluate(String expression, Map<String, Object> variables, String path) {
+        CelRuntime.Program program = programs.get(expression);
+        if (program == null) {
+            throw new IllegalStateException("the CEL rule at " + path + " is not in the CRD's schema: " + expression);
+        }
         try {
-            var ast = compiler.compile(expression).getAst();
-            return runtime.createProgram(ast).eval(variables);
-        } catch (Exception e) {
+            return program.eval(variables);
+        } catch (CelEvaluationException e) {
             throw new IllegalStateException("the CEL rule at " + path + " failed to evaluate: " + expression, e);
+        }
+    }
+
+    /** Compiles every {@code x-kubernetes-validations} rule of {@code schema} and the schemas nested in it. */
+    private void compileRules(JsonNode schema, String kind) {
+        for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+            String expression = rule.path("rule").asText();
+            if (!programs.containsKey(expression)) {
+                try {
+                    programs.put(
+                            expression,
+                            runtime.createProgram(compiler.compile(expression).getAst()));
+                } catch (CelValidationException | CelEvaluationException e) {
+                    throw new IllegalArgumentException(
+                            "the " + kind + " CRD has a CEL rule that does not compile: " + expression, e);
+                }
+            }
+        }
+        for (JsonNode nested : schema.path("properties")) {
+            compileRules(nested, kind);
+        }
+        for (String child : List.of("items", "additionalProperties")) {
+            if (schema.path(child).isObject()) {
+                compileRules(schema.path(child), kind);
+            }
         }
     }
 
@@ -157,6 +213,35 @@ public final class ManifestValidator {
             schema.forEach(ManifestValidator::strict);
         }
         return schema;
+    }
+
+    /** The shared validator of the packaged CRDs, built once, by whichever caller comes first. */
+    private static final class PackagedValidator {
+        private static final AtomicReference<@Nullable CompletableFuture<ManifestValidator>> BUILT =
+                new AtomicReference<>();
+
+        private PackagedValidator() {}
+
+        static CompletableFuture<ManifestValidator> start(boolean inBackground) {
+            CompletableFuture<ManifestValidator> mine = new CompletableFuture<>();
+            CompletableFuture<ManifestValidator> existing = BUILT.compareAndExchange(null, mine);
+            if (existing != null) {
+                return existing;
+            }
+            Runnable build = () -> {
+                try {
+                    mine.complete(new ManifestValidator(PackagedCrds.read()));
+                } catch (RuntimeException | java.lang.Error e) {
+                    mine.completeExceptionally(e);
+                }
+            };
+            if (inBackground) {
+                Thread.ofPlatform().daemon().name("wharf-crd-schemas").start(build);
+            } else {
+                build.run();
+            }
+            return mine;
+        }
     }
 
     /** Converts JSON values to the Java values cel-java expects: Long for integers, Map and List for containers. */
