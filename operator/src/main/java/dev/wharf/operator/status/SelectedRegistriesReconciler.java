@@ -1,0 +1,118 @@
+package dev.wharf.operator.status;
+
+import dev.wharf.api.v1alpha1.registry.Registry;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps a policy's {@code status.selectedRegistries} and Ready condition current, for the kinds of policy that select
+ * Registries (CleanupPolicy, FirewallPolicy). What the runtime reports in the rest of the status is kept as it is.
+ *
+ * @param <P> the policy kind
+ * @param <S> its status
+ */
+public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S> & Namespaced, S>
+        implements Reconciler<P> {
+
+    private final Class<P> kind;
+    private final Supplier<P> emptyPolicy;
+    private final String registriesSource;
+    private final Clock clock;
+
+    /**
+     * @param kind the policy's class
+     * @param emptyPolicy a new, empty policy object, for status patches
+     * @param registriesSource the name of the event source watching Registries
+     * @param clock the clock of the conditions' transition times
+     */
+    protected SelectedRegistriesReconciler(
+            Class<P> kind, Supplier<P> emptyPolicy, String registriesSource, Clock clock) {
+        this.kind = kind;
+        this.emptyPolicy = emptyPolicy;
+        this.registriesSource = registriesSource;
+        this.clock = clock;
+    }
+
+    /** Whether {@code policy} applies to {@code registry}. */
+    protected abstract boolean selects(P policy, Registry registry);
+
+    /** The Registries {@code status} lists; empty when it lists none. */
+    protected abstract List<String> listedIn(@Nullable S status);
+
+    /**
+     * The new status: Ready and {@code selected} (sorted names), with the parts the runtime reports taken from
+     * {@code previous}.
+     */
+    protected abstract S status(P policy, List<String> selected, @Nullable S previous, Clock clock);
+
+    @Override
+    public final List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
+        var policies = context.getPrimaryCache();
+        InformerEventSourceConfiguration<Registry> registries = InformerEventSourceConfiguration.from(
+                        Registry.class, kind)
+                .withName(registriesSource)
+                .withNamespacesInheritedFromController()
+                // The policies that select the Registry now, and those whose status lists it (it may have left).
+                .withSecondaryToPrimaryMapper(registry -> policies.list(
+                                registry.getMetadata().getNamespace())
+                        .filter(policy -> selects(policy, registry)
+                                || listedIn(policy.getStatus())
+                                        .contains(registry.getMetadata().getName()))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+                .build();
+        return List.of(new InformerEventSource<>(registries, context));
+    }
+
+    @Override
+    public final UpdateControl<P> reconcile(P policy, Context<P> context) {
+        S previous = policy.getStatus();
+        // Every Registry of the namespace from the cache, not the secondary index: a selector that changed selects
+        // Registries that had no event since.
+        @SuppressWarnings("unchecked")
+        InformerEventSource<Registry, P> registries = (InformerEventSource<Registry, P>)
+                context.eventSourceRetriever().getEventSourceFor(Registry.class, registriesSource);
+        S status = calculate(
+                policy,
+                registries
+                        .list(policy.getMetadata().getNamespace(), registry -> true)
+                        .toList(),
+                previous);
+        if (status.equals(previous)) {
+            return UpdateControl.noUpdate();
+        }
+        P patch = emptyPolicy.get();
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(policy.getMetadata().getName())
+                .withNamespace(policy.getMetadata().getNamespace())
+                .build());
+        patch.setStatus(status);
+        return UpdateControl.patchStatus(patch);
+    }
+
+    /** The status for {@code policy} among {@code registries}, the Registries of its namespace. */
+    final S calculate(P policy, Collection<Registry> registries, @Nullable S previous) {
+        List<String> selected = registries.stream()
+                .filter(registry -> selects(policy, registry))
+                .map(registry -> registry.getMetadata().getName())
+                .distinct()
+                .sorted()
+                .toList();
+        return status(policy, selected, previous, clock);
+    }
+}
