@@ -12,6 +12,7 @@ public class WharfRuntimeApplication {
 
     public static void main(String[] args) {
         ManifestValidator.preparePackagedCrds();
+        BuildTimeBeanDefinitions.useWhenPackaged();
         SpringApplication.run(WharfRuntimeApplication.class, args);
     }
 }

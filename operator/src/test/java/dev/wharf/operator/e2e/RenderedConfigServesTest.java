@@ -125,6 +125,11 @@ class RenderedConfigServesTest {
         assertThat(push.statusCode()).as(push.body()).isEqualTo(401);
     }
 
+    @Test
+    void thePackagedRuntimeStartsWithTheBeanDefinitionsPreparedWhenItWasBuilt() {
+        assertThat(runtime.log()).contains("Starting AOT-processed WharfRuntimeApplication");
+    }
+
     /** The rendered pod: a StatefulSet's for filesystem storage, a Deployment's otherwise. */
     private record Workload(PodSpec pod, List<PersistentVolumeClaim> claims) {}
 

@@ -60,8 +60,6 @@ final class RuntimeChild implements AutoCloseable {
                         "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC",
                         "-Xmx384m",
-                        // As the runtime image starts it: the bean definitions prepared when the jar was built.
-                        "-Dspring.aot.enabled=true",
                         "-Djava.io.tmpdir=" + tmpDir,
                         MAIN_CLASS,
                         // The pod's port 8080 may be taken here: the one setting moved, like the paths.
@@ -85,6 +83,15 @@ final class RuntimeChild implements AutoCloseable {
     /** The runtime's base URI. */
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Its whole log so far. */
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The end of its log, for failure messages. */
