@@ -78,8 +78,7 @@ final class VersionApi {
         String path = request.pathVariable("path");
         String filePath = path.startsWith("/") ? path.substring(1) : path;
         return guard.require(request, registry, Role.READ)
-                .then(lookup.findVersion(registry, packageName, ApiPaths.version(request)))
-                .flatMap(version -> lookup.findFile(registry, packageName, version, filePath))
+                .then(lookup.findFile(registry, packageName, ApiPaths.version(request), filePath))
                 .flatMap(file -> responses.serve(request, registry, file));
     }
 

@@ -86,8 +86,7 @@ final class GenericRoutes implements FormatRoutes {
         GenericPath path = GenericPath.of(request).requireFile();
         ServedRegistry registry = registries.require(path.registry(), Format.GENERIC);
         return guard.require(request, registry, Role.READ)
-                .then(lookup.findVersion(registry, path.packageName(), path.version()))
-                .flatMap(version -> lookup.findFile(registry, path.packageName(), version, path.filePath()))
+                .then(lookup.findFile(registry, path.packageName(), path.version(), path.filePath()))
                 .flatMap(file -> responses.serve(request, registry, file));
     }
 

@@ -54,6 +54,11 @@ class MetadataBeans {
     }
 
     @Bean
+    FileLookup fileLookup(MetadataDatabase database) {
+        return new FileLookup(database);
+    }
+
+    @Bean
     Tags tags(MetadataDatabase database, ObjectProvider<Clock> clock) {
         return new Tags(database, clock(clock));
     }

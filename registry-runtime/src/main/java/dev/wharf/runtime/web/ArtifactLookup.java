@@ -1,10 +1,12 @@
 package dev.wharf.runtime.web;
 
+import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.VersionRecord;
+import dev.wharf.runtime.metadata.VersionedFile;
 import dev.wharf.runtime.metadata.Versions;
 import reactor.core.publisher.Mono;
 
@@ -20,11 +22,13 @@ public final class ArtifactLookup {
     private final Packages packages;
     private final Versions versions;
     private final Files files;
+    private final FileLookup fileLookup;
 
-    public ArtifactLookup(Packages packages, Versions versions, Files files) {
+    public ArtifactLookup(Packages packages, Versions versions, Files files, FileLookup fileLookup) {
         this.packages = packages;
         this.versions = versions;
         this.files = files;
+        this.fileLookup = fileLookup;
     }
 
     /** The package, or a 404. */
@@ -57,6 +61,18 @@ public final class ArtifactLookup {
     /** The version of the named package; or a 404. */
     public Mono<VersionRecord> findVersion(ServedRegistry registry, String packageName, String version) {
         return findPackage(registry, packageName).flatMap(pkg -> findVersion(registry, pkg, version));
+    }
+
+    /**
+     * The file of the package's version ({@code latest} resolved), in one query when they all exist; or a 404 naming
+     * the first that does not.
+     */
+    public Mono<FileRecord> findFile(ServedRegistry registry, String packageName, String version, String path) {
+        return fileLookup
+                .byVersion(registry.id(), packageName, version, path)
+                .map(VersionedFile::file)
+                .switchIfEmpty(Mono.defer(() -> findVersion(registry, packageName, version)
+                        .flatMap(found -> findFile(registry, packageName, found, path))));
     }
 
     /** The file of the version; or a 404. */

@@ -7,6 +7,7 @@ import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.DatabaseProperties;
 import dev.wharf.runtime.metadata.DownloadCounter;
+import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Registries;
@@ -66,8 +67,8 @@ class WebBeans {
     }
 
     @Bean
-    ArtifactLookup artifactLookup(Packages packages, Versions versions, Files files) {
-        return new ArtifactLookup(packages, versions, files);
+    ArtifactLookup artifactLookup(Packages packages, Versions versions, Files files, FileLookup fileLookup) {
+        return new ArtifactLookup(packages, versions, files, fileLookup);
     }
 
     @Bean

@@ -70,6 +70,14 @@ class H2MetadataTest {
     }
 
     @Nested
+    class FileLookupOnH2 extends FileLookupContract {
+        @Override
+        Metadata metadata() {
+            return shared;
+        }
+    }
+
+    @Nested
     class TagsOnH2 extends TagsContract {
         @Override
         Metadata metadata() {

@@ -27,6 +27,7 @@ final class Metadata implements AutoCloseable {
     final Versions versions;
     final Files files;
     final Tags tags;
+    final FileLookup lookup;
     final MetadataEntries entries;
     final ApiTokenRepository tokens;
 
@@ -39,6 +40,7 @@ final class Metadata implements AutoCloseable {
         this.versions = new Versions(database, audit, clock);
         this.files = new Files(database, audit, clock);
         this.tags = new Tags(database, clock);
+        this.lookup = new FileLookup(database);
         this.entries = new MetadataEntries(database, clock);
         this.tokens = new ApiTokenRepository(database, clock);
     }

@@ -70,6 +70,14 @@ class PostgresMetadataTest {
     }
 
     @Nested
+    class FileLookupOnPostgres extends FileLookupContract {
+        @Override
+        Metadata metadata() {
+            return shared;
+        }
+    }
+
+    @Nested
     class TagsOnPostgres extends TagsContract {
         @Override
         Metadata metadata() {
