@@ -54,6 +54,11 @@ class MetadataBeans {
     }
 
     @Bean
+    SharedKeys sharedKeys(MetadataDatabase database, ObjectProvider<Clock> clock) {
+        return new SharedKeys(database, clock(clock));
+    }
+
+    @Bean
     FileLookup fileLookup(MetadataDatabase database) {
         return new FileLookup(database);
     }

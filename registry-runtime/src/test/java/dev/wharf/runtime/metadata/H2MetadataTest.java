@@ -78,6 +78,14 @@ class H2MetadataTest {
     }
 
     @Nested
+    class SharedKeysOnH2 extends SharedKeysContract {
+        @Override
+        Metadata metadata() {
+            return shared;
+        }
+    }
+
+    @Nested
     class TagsOnH2 extends TagsContract {
         @Override
         Metadata metadata() {

@@ -28,6 +28,7 @@ final class Metadata implements AutoCloseable {
     final Files files;
     final Tags tags;
     final FileLookup lookup;
+    final SharedKeys keys;
     final MetadataEntries entries;
     final ApiTokenRepository tokens;
 
@@ -41,6 +42,7 @@ final class Metadata implements AutoCloseable {
         this.files = new Files(database, audit, clock);
         this.tags = new Tags(database, clock);
         this.lookup = new FileLookup(database);
+        this.keys = new SharedKeys(database, clock);
         this.entries = new MetadataEntries(database, clock);
         this.tokens = new ApiTokenRepository(database, clock);
     }

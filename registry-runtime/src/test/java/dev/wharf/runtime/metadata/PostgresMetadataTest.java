@@ -78,6 +78,14 @@ class PostgresMetadataTest {
     }
 
     @Nested
+    class SharedKeysOnPostgres extends SharedKeysContract {
+        @Override
+        Metadata metadata() {
+            return shared;
+        }
+    }
+
+    @Nested
     class TagsOnPostgres extends TagsContract {
         @Override
         Metadata metadata() {

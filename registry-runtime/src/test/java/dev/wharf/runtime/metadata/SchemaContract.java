@@ -24,8 +24,8 @@ abstract class SchemaContract extends MetadataContract {
         MigratedSchema again = MetadataSchema.migrate(m.testDatabase.settings());
 
         assertThat(again.migrationsApplied()).isZero();
-        assertThat(again.fromVersion()).isEqualTo("2");
-        assertThat(again.version()).isEqualTo("2");
+        assertThat(again.fromVersion()).isEqualTo("3");
+        assertThat(again.version()).isEqualTo("3");
     }
 
     @Test
