@@ -1,8 +1,6 @@
 package dev.wharf.runtime;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.security.CodeSource;
+import java.net.URL;
 
 /**
  * Turns on Spring's ahead-of-time mode ({@code spring.aot.enabled}) when the runtime runs from its packaged jar, which
@@ -27,18 +25,9 @@ final class BuildTimeBeanDefinitions {
     }
 
     private static boolean runsFromJar() {
-        CodeSource source = WharfRuntimeApplication.class.getProtectionDomain().getCodeSource();
-        if (source == null) {
-            return false;
-        }
-        try {
-            return Path.of(source.getLocation().toURI())
-                    .getFileName()
-                    .toString()
-                    .endsWith(".jar");
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return false;
-        }
+        // Asked of the class loader, not the code source: a class from the JVM's AOT cache has no code source location.
+        URL self = WharfRuntimeApplication.class.getResource(WharfRuntimeApplication.class.getSimpleName() + ".class");
+        return self != null && "jar".equals(self.getProtocol());
     }
 
     private static boolean hasDefinitions() {
