@@ -10,9 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class WharfRuntimeApplication {
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     public static void main(String[] args) {
         ManifestValidator.preparePackagedCrds();
         BuildTimeBeanDefinitions.useWhenPackaged();
+        quietNettyAllocationEvents();
         SpringApplication.run(WharfRuntimeApplication.class, args);
+    }
+
+    /**
+     * Netty declares Flight Recorder events for its buffer allocations, and declaring them loads the recorder's metadata
+     * on the first request (a sixth of a second, and its memory, for events nobody records unless they profile).
+     * {@code -Dio.netty.jfr.enabled=true} brings them back.
+     */
+    private static void quietNettyAllocationEvents() {
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
     }
 }

@@ -41,9 +41,9 @@ public final class MetadataDatabase implements AutoCloseable {
         this.acquireTimeout = acquireTimeout;
     }
 
-    /** Migrates the schema ({@link MetadataSchema}) and opens the connection pool. */
+    /** Migrates the schema ({@link MetadataSchema}, or waits for {@link EarlyMigration}) and opens the connection pool. */
     public static MetadataDatabase open(DatabaseSettings settings) {
-        MigratedSchema schema = MetadataSchema.migrate(settings);
+        MigratedSchema schema = EarlyMigration.migrate(settings);
         LOG.info(
                 "Metadata database {}: schema version {} ({} migration(s) applied, found version {})",
                 schema.database(),
