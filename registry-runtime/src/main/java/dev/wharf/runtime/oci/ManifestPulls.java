@@ -148,15 +148,31 @@ final class ManifestPulls {
                 .then();
     }
 
+    /**
+     * Deletes the version a digest names, or only the tag a tag names; where the Registry does not allow overwrite,
+     * tags are immutable and a tag cannot be deleted (deleting its manifest by digest removes it with its tags).
+     */
     Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
         String reference = repository.path().reference();
         return repository(repository)
                 .flatMap(pkg -> OciNames.isDigest(reference)
                         ? versions.delete(pkg.id(), OciNames.digest(reference).toString(), principal.toString())
-                        : tags.delete(pkg.id(), OciNames.tag(reference)))
+                        : deleteTag(repository, pkg, OciNames.tag(reference)))
                 .filter(deleted -> deleted)
                 .switchIfEmpty(Mono.error(() -> unknown(repository)))
                 .then(ServerResponse.accepted().build());
+    }
+
+    private Mono<Boolean> deleteTag(OciRepository repository, PackageRecord pkg, String tag) {
+        if (repository.registry().allowOverwrite()) {
+            return tags.delete(pkg.id(), tag);
+        }
+        return tags.resolve(pkg.id(), tag)
+                .flatMap(current -> Mono.<Boolean>error(ManifestPushes.tagImmutable(
+                        repository,
+                        tag,
+                        current.version(),
+                        "delete its manifest by digest to remove it with all its tags")));
     }
 
     /** The version the reference names; empty when there is none. */

@@ -91,7 +91,7 @@ class OciBeans {
                         downloads,
                         metrics,
                         new ProxiedManifests(upstreams, links, manifests)),
-                new ManifestPushes(links, manifests, packages, versions),
+                new ManifestPushes(links, manifests, packages, versions, tags),
                 new Listings(packages, tags, manifests, upstreams),
                 new Referrers(manifests));
     }
