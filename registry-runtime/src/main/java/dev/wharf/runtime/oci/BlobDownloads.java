@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/blobs/<digest>}: a blob the repository links,
  * streamed from the store, whole or one byte range; deleting unlinks it from the repository (its bytes stay for other
  * repositories and garbage collection). A registry with upstream proxies pulls a blob it does not have through them.
+ * A GET or HEAD whose {@code If-None-Match} names the blob's entity tag is answered 304 ({@link EntityTags}).
  */
 final class BlobDownloads {
 
@@ -88,12 +89,20 @@ final class BlobDownloads {
             Digest digest,
             long size,
             Consumer<HttpHeaders> sourceHeaders) {
+        if (EntityTags.notModified(request, digest)) {
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(EntityTags.of(digest))
+                    .header(OciHeaders.CONTENT_DIGEST, digest.toString())
+                    .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
+                    .headers(sourceHeaders)
+                    .build();
+        }
         Optional<ByteRange> range = ByteRange.parse(request.headers().firstHeader(HttpHeaders.RANGE), size);
         ServerResponse.BodyBuilder response = ServerResponse.status(
                         range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(range.map(r -> r.lengthIn(size)).orElse(size))
-                .eTag("\"" + digest + "\"")
+                .eTag(EntityTags.of(digest))
                 .header(OciHeaders.CONTENT_DIGEST, digest.toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
