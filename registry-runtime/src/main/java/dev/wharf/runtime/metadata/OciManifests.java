@@ -30,6 +30,7 @@ public final class OciManifests {
             "UPDATE tag SET version_id = :version, updated_at = :now WHERE package_id = :package AND name = :name";
     private static final String INSERT_TAG =
             "INSERT INTO tag (package_id, name, version_id, updated_at)" + " VALUES (:package, :name, :version, :now)";
+    private static final String DELETE_TAG = "DELETE FROM tag WHERE package_id = :package AND name = :name";
     private static final String TAGGED_VERSION = "SELECT v.version FROM tag t JOIN version v ON v.id = t.version_id"
             + " WHERE t.package_id = :package AND t.name = :name";
     private static final String REFERRERS = "SELECT v.digest, v.artifact_type, f.content_type, f.size_bytes"
@@ -85,6 +86,39 @@ public final class OciManifests {
                             .then(versionId(locked, manifest, now))
                             .flatMap(versionId -> tag(locked.id(), manifest.tag(), versionId, now)
                                     .then(VersionRows.find(client, versionId))));
+        });
+    }
+
+    /**
+     * Deletes a tag of the repository and records who did ({@code tag.delete}, naming the manifest it pointed at), in
+     * one transaction; the manifest stays.
+     *
+     * @return whether the repository had the tag
+     */
+    public Mono<Boolean> deleteTag(long packageId, String tag, String actor) {
+        return Transactions.inTransaction(database, () -> {
+            Instant now = Sql.now(clock);
+            return PackageRows.lock(client, packageId)
+                    .flatMap(locked -> client.sql(TAGGED_VERSION)
+                            .bind("package", packageId)
+                            .bind("name", tag)
+                            .map(row -> Sql.text(row, "version"))
+                            .one()
+                            .flatMap(version -> client.sql(DELETE_TAG)
+                                    .bind("package", packageId)
+                                    .bind("name", tag)
+                                    .then()
+                                    .then(audit.record(new AuditEvent(
+                                            0,
+                                            now,
+                                            actor,
+                                            "tag.delete",
+                                            locked.registryName(),
+                                            locked.name(),
+                                            version,
+                                            "tag " + tag)))
+                                    .thenReturn(true)))
+                    .defaultIfEmpty(false);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.wharf.runtime.oci;
 
+import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.storage.ByteRange;
@@ -114,9 +115,10 @@ final class BlobDownloads {
         return response.body(BlobBodies.of(repository.registry(), digest, range.orElse(null), size, metrics));
     }
 
-    Mono<ServerResponse> delete(OciRepository repository) {
+    /** Unlinks the blob from the repository, recorded in the audit trail as done by {@code principal}. */
+    Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
         Digest digest = OciNames.digest(repository.path().reference());
-        return links.unlink(repository.registryId(), repository.name(), digest)
+        return links.unlink(repository.registryId(), repository.name(), digest, principal.toString())
                 .flatMap(deleted ->
                         deleted ? ServerResponse.accepted().build() : Mono.error(unknown(repository, digest)));
     }

@@ -5,6 +5,7 @@ import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.NewManifest;
+import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Tags;
@@ -44,6 +45,7 @@ final class ManifestPulls {
     private final DownloadCounter downloads;
     private final WebMetrics metrics;
     private final ProxiedManifests proxied;
+    private final OciManifests manifests;
 
     ManifestPulls(
             Packages packages,
@@ -52,10 +54,12 @@ final class ManifestPulls {
             Files files,
             DownloadCounter downloads,
             WebMetrics metrics,
-            ProxiedManifests proxied) {
+            ProxiedManifests proxied,
+            OciManifests manifests) {
         this.packages = packages;
         this.versions = versions;
         this.tags = tags;
+        this.manifests = manifests;
         this.files = files;
         this.downloads = downloads;
         this.metrics = metrics;
@@ -173,23 +177,24 @@ final class ManifestPulls {
     }
 
     /**
-     * Deletes the version a digest names, or only the tag a tag names; where the Registry does not allow overwrite,
-     * tags are immutable and a tag cannot be deleted (deleting its manifest by digest removes it with its tags).
+     * Deletes the version a digest names, or only the tag a tag names, recording who did in the audit trail; where the
+     * Registry does not allow overwrite, tags are immutable and a tag cannot be deleted (deleting its manifest by
+     * digest removes it with its tags).
      */
     Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
         String reference = repository.path().reference();
         return repository(repository)
                 .flatMap(pkg -> OciNames.isDigest(reference)
                         ? versions.delete(pkg.id(), OciNames.digest(reference).toString(), principal.toString())
-                        : deleteTag(repository, pkg, OciNames.tag(reference)))
+                        : deleteTag(repository, pkg, OciNames.tag(reference), principal))
                 .filter(deleted -> deleted)
                 .switchIfEmpty(Mono.error(() -> unknown(repository)))
                 .then(ServerResponse.accepted().build());
     }
 
-    private Mono<Boolean> deleteTag(OciRepository repository, PackageRecord pkg, String tag) {
+    private Mono<Boolean> deleteTag(OciRepository repository, PackageRecord pkg, String tag, Principal principal) {
         if (repository.registry().allowOverwrite()) {
-            return tags.delete(pkg.id(), tag);
+            return manifests.deleteTag(pkg.id(), tag, principal.toString());
         }
         return tags.resolve(pkg.id(), tag)
                 .flatMap(current -> Mono.<Boolean>error(ManifestPushes.tagImmutable(

@@ -36,8 +36,8 @@ class OciBeans {
     static final String TOKEN_KEY_PROPERTY = "wharf.oci.token-key";
 
     @Bean
-    OciBlobLinks ociBlobLinks(MetadataDatabase database, ObjectProvider<Clock> clock) {
-        return new OciBlobLinks(database, clock(clock));
+    OciBlobLinks ociBlobLinks(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock) {
+        return new OciBlobLinks(database, audit, clock(clock));
     }
 
     @Bean
@@ -90,7 +90,8 @@ class OciBeans {
                         files,
                         downloads,
                         metrics,
-                        new ProxiedManifests(upstreams, links, manifests)),
+                        new ProxiedManifests(upstreams, links, manifests),
+                        manifests),
                 new ManifestPushes(links, manifests, packages, versions, tags),
                 new Listings(packages, tags, manifests, upstreams),
                 new Referrers(manifests));

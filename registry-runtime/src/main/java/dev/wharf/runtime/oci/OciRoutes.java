@@ -121,7 +121,7 @@ final class OciRoutes implements FormatRoutes {
                     yield then(request, registry, Role.READ, principal -> blobs.get(request, repository));
                 }
                 if (HttpMethod.DELETE.equals(method)) {
-                    yield then(request, registry, Role.DELETE, principal -> blobs.delete(repository));
+                    yield then(request, registry, Role.DELETE, principal -> blobs.delete(repository, principal));
                 }
                 yield unsupported(method, path);
             }
