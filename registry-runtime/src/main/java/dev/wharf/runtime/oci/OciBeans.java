@@ -75,14 +75,15 @@ class OciBeans {
         Clock clock = clock(clockProvider);
         RegistryTokens tokens = new RegistryTokens(tokenKey(environment), clock);
         OciUpstreams upstreams = new OciUpstreams(engine);
+        OciAccess access = new OciAccess(guard, tokens);
         return new OciRoutes(
                 registries,
-                new OciAccess(guard, tokens),
+                access,
                 guard,
                 tokens,
                 new TokenEndpoint(registries, new Authenticator(apiTokens, clock), tokens, clock),
                 new BlobDownloads(links, metrics, upstreams),
-                new BlobUploads(uploads, links, metrics),
+                new BlobUploads(uploads, links, new BlobMounts(links, registries, access), metrics),
                 new ManifestPulls(
                         packages,
                         versions,
