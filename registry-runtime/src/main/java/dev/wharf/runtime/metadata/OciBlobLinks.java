@@ -87,7 +87,14 @@ public final class OciBlobLinks {
                             ? Mono.just(false)
                             : PackageRows.registryName(client, registryId)
                                     .flatMap(registry -> audit.record(new AuditEvent(
-                                            0, now, actor, "blob.delete", registry, repository, null, digest.toString())))
+                                            0,
+                                            now,
+                                            actor,
+                                            "blob.delete",
+                                            registry,
+                                            repository,
+                                            null,
+                                            digest.toString())))
                                     .thenReturn(true));
         });
     }

@@ -53,7 +53,8 @@ final class BlobMounts {
     private Mono<Long> fromOtherRegistry(
             ServerRequest request, OciRepository repository, String registry, String name, Digest digest) {
         Optional<ServedRegistry> source = registries.serving().stream()
-                .filter(served -> served.format() == Format.DOCKER && served.name().equals(registry))
+                .filter(served ->
+                        served.format() == Format.DOCKER && served.name().equals(registry))
                 .findFirst();
         if (source.isEmpty() || source.get().store() != repository.registry().store()) {
             return Mono.empty();

@@ -103,8 +103,8 @@ final class ManifestPulls {
             ServerRequest request, OciRepository repository, Local local, @Nullable CacheOutcome cache) {
         FileRecord file = local.file();
         String upstream = local.version().upstream();
-        Consumer<HttpHeaders> source =
-                headers -> OciUpstreams.local(repository.registry(), upstream, upstream == null ? null : cache, headers);
+        Consumer<HttpHeaders> source = headers ->
+                OciUpstreams.local(repository.registry(), upstream, upstream == null ? null : cache, headers);
         if (EntityTags.notModified(request, file.digest())) {
             return notModified(file.digest(), file.digest().toString(), source);
         }
@@ -158,8 +158,7 @@ final class ManifestPulls {
      * The 304 of a conditional GET or HEAD whose client has the manifest: its entity tag and digest, where it came
      * from, no body; not counted as a download.
      */
-    private static Mono<ServerResponse> notModified(
-            Digest digest, String contentDigest, Consumer<HttpHeaders> source) {
+    private static Mono<ServerResponse> notModified(Digest digest, String contentDigest, Consumer<HttpHeaders> source) {
         return ServerResponse.status(HttpStatus.NOT_MODIFIED)
                 .eTag(EntityTags.of(digest))
                 .header(OciHeaders.CONTENT_DIGEST, contentDigest)

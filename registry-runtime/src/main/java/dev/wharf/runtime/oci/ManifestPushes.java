@@ -78,21 +78,22 @@ final class ManifestPushes {
                             .put(Flux.just(wrap(bytes)), digest, bytes.length)
                             // Like the Docker registry, a manifest can be read as a blob of its repository too.
                             .then(links.link(repository.registryId(), repository.name(), digest, bytes.length))
-                            .then(manifests.record(new NewManifest(
-                                    repository.registryId(),
-                                    repository.name(),
-                                    digest,
-                                    bytes.length,
-                                    document.mediaType(),
-                                    document.artifactType(),
-                                    document.subject() == null
-                                            ? null
-                                            : document.subject().digest(),
-                                    blobs,
-                                    tag,
-                                    principal.toString(),
-                                    null),
-                            tagMayMove)))
+                            .then(manifests.record(
+                                    new NewManifest(
+                                            repository.registryId(),
+                                            repository.name(),
+                                            digest,
+                                            bytes.length,
+                                            document.mediaType(),
+                                            document.artifactType(),
+                                            document.subject() == null
+                                                    ? null
+                                                    : document.subject().digest(),
+                                            blobs,
+                                            tag,
+                                            principal.toString(),
+                                            null),
+                                    tagMayMove)))
                     .onErrorMap(
                             OciManifests.TagImmutableException.class,
                             e -> tagImmutable(repository, e.tag(), e.current(), "push it under a new tag"))
@@ -132,8 +133,8 @@ final class ManifestPushes {
         return packages.find(repository.registryId(), repository.name())
                 .flatMap(pkg -> tags.resolve(pkg.id(), tag))
                 .filter(current -> !current.version().equals(digest.toString()))
-                .flatMap(current -> Mono.<Void>error(
-                        tagImmutable(repository, tag, current.version(), "push it under a new tag")));
+                .flatMap(current ->
+                        Mono.<Void>error(tagImmutable(repository, tag, current.version(), "push it under a new tag")));
     }
 
     /**
@@ -146,7 +147,8 @@ final class ManifestPushes {
                 OciError.DENIED,
                 HttpStatus.CONFLICT,
                 "tag " + tag + " of " + repository.path().fullName() + " points at " + current
-                        + ", and tags are immutable in registry '" + repository.registry().name()
+                        + ", and tags are immutable in registry '"
+                        + repository.registry().name()
                         + "' (spec.allowOverwrite is false): " + instead
                         + ", or set spec.allowOverwrite: true on the Registry to let tags move",
                 Map.of("tag", tag, "digest", current));

@@ -181,7 +181,11 @@ class CrossRegistryMountTest {
         byte[] layer = blob(200);
         // The bytes are in the filesystem store (pushed to images) and linked in s3-images: only the stores differ.
         new OciHttp(client).pushBlob(repository("images"), layer);
-        links.link(registries.require(S3).id(), from(source).substring(S3.length() + 1), Digest.parse(digest(layer)), 200)
+        links.link(
+                        registries.require(S3).id(),
+                        from(source).substring(S3.length() + 1),
+                        Digest.parse(digest(layer)),
+                        200)
                 .block();
 
         mount(WRITER, target, layer, from(source)).expectStatus().isAccepted();

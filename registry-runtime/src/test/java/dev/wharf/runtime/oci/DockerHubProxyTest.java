@@ -68,7 +68,8 @@ class DockerHubProxyTest {
     @BeforeAll
     static void dockerHubIsReachableAndSkopeoInstalled() {
         Assumptions.assumeTrue(
-                Skopeo.installed(), "skopeo is not installed (apt-get install -y skopeo); the Docker Hub test is skipped");
+                Skopeo.installed(),
+                "skopeo is not installed (apt-get install -y skopeo); the Docker Hub test is skipped");
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HUB, 443), 5000);
         } catch (IOException e) {

@@ -18,10 +18,13 @@ class EntityTagsTest {
     @ParameterizedTest(name = "If-None-Match: {0} -> {1}")
     @CsvSource(
             delimiter = '|',
-            value = {"\"D\"|true", "W/\"D\"|true", "*|true", "\"O\", \"D\"|true", "\"O\"|false", "D|false", "\"\"|false"})
+            value = {"\"D\"|true", "W/\"D\"|true", "*|true", "\"O\", \"D\"|true", "\"O\"|false", "D|false", "\"\"|false"
+            })
     void notModifiedWhenIfNoneMatchListsTheDigestsEntityTagOrIsAStar(String ifNoneMatch, boolean expected) {
         MockServerRequest request = MockServerRequest.builder()
-                .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch.replace("D", DIGEST).replace("O", OTHER))
+                .header(
+                        HttpHeaders.IF_NONE_MATCH,
+                        ifNoneMatch.replace("D", DIGEST).replace("O", OTHER))
                 .build();
 
         assertThat(EntityTags.notModified(request, DIGEST)).isEqualTo(expected);
