@@ -177,7 +177,7 @@ final class ManifestPulls {
 
     /**
      * Deletes the version a digest names, or only the tag a tag names, recording who did in the audit trail; where the
-     * Registry does not allow overwrite, tags are immutable and a tag cannot be deleted (deleting its manifest by
+     * Registry does not allow overwrite, tags are immutable and a tag cannot be deleted ({@link ImmutableTags}; deleting its manifest by
      * digest removes it with its tags).
      */
     Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
@@ -192,11 +192,11 @@ final class ManifestPulls {
     }
 
     private Mono<Boolean> deleteTag(OciRepository repository, PackageRecord pkg, String tag, Principal principal) {
-        if (repository.registry().allowOverwrite()) {
+        if (ImmutableTags.mayMove(repository)) {
             return manifests.deleteTag(pkg.id(), tag, principal.toString());
         }
         return tags.resolve(pkg.id(), tag)
-                .flatMap(current -> Mono.<Boolean>error(ManifestPushes.tagImmutable(
+                .flatMap(current -> Mono.<Boolean>error(ImmutableTags.refused(
                         repository,
                         tag,
                         current.version(),

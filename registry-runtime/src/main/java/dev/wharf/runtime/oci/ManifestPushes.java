@@ -6,15 +6,12 @@ import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
-import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.Digest;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -31,8 +28,7 @@ import reactor.core.publisher.Mono;
  * {@code PUT /v2/<registry>/<name>/manifests/<reference>}: reads the manifest (at most {@value #MAX_BYTES} bytes),
  * hashes its exact bytes, checks that every blob it references is in the repository and every manifest it lists is a
  * manifest of the repository (else MANIFEST_BLOB_UNKNOWN), stores the bytes and records the version, with the tag
- * when the reference is one. Where the Registry does not allow overwrite, a tag never moves: pushing another manifest
- * under a tag that exists is refused with 409 DENIED, pushing the same one again succeeds.
+ * when the reference is one; where the Registry does not allow overwrite, the tag cannot move ({@link ImmutableTags}).
  */
 final class ManifestPushes {
 
@@ -43,14 +39,19 @@ final class ManifestPushes {
     private final OciManifests manifests;
     private final Packages packages;
     private final Versions versions;
-    private final Tags tags;
+    private final ImmutableTags immutableTags;
 
-    ManifestPushes(OciBlobLinks links, OciManifests manifests, Packages packages, Versions versions, Tags tags) {
+    ManifestPushes(
+            OciBlobLinks links,
+            OciManifests manifests,
+            Packages packages,
+            Versions versions,
+            ImmutableTags immutableTags) {
         this.links = links;
         this.manifests = manifests;
         this.packages = packages;
         this.versions = versions;
-        this.tags = tags;
+        this.immutableTags = immutableTags;
     }
 
     Mono<ServerResponse> push(ServerRequest request, OciRepository repository, Principal principal) {
@@ -68,8 +69,8 @@ final class ManifestPushes {
                         OciErrors.digestDetail(announced)));
             }
             ManifestDocument document = ManifestDocument.parse(bytes, contentType);
-            boolean tagMayMove = repository.registry().allowOverwrite();
-            return checkTag(repository, tag, digest, tagMayMove)
+            return immutableTags
+                    .checkPush(repository, tag, digest)
                     .then(checkManifests(repository, document))
                     .then(blobs(repository, document))
                     .flatMap(blobs -> repository
@@ -93,10 +94,10 @@ final class ManifestPushes {
                                             tag,
                                             principal.toString(),
                                             null),
-                                    tagMayMove)))
+                                    ImmutableTags.mayMove(repository))))
                     .onErrorMap(
                             OciManifests.TagImmutableException.class,
-                            e -> tagImmutable(repository, e.tag(), e.current(), "push it under a new tag"))
+                            e -> ImmutableTags.refused(repository, e.tag(), e.current(), "push it under a new tag"))
                     .then(created(repository, digest, document));
         });
     }
@@ -120,38 +121,6 @@ final class ManifestPushes {
                                 HttpStatus.CONTENT_TOO_LARGE,
                                 "the manifest is larger than " + MAX_BYTES + " bytes, the most this registry accepts",
                                 null));
-    }
-
-    /**
-     * Refuses early, before anything is stored, to move a tag that may not move; {@link OciManifests} checks again
-     * under the repository's lock.
-     */
-    private Mono<Void> checkTag(OciRepository repository, @Nullable String tag, Digest digest, boolean tagMayMove) {
-        if (tag == null || tagMayMove) {
-            return Mono.empty();
-        }
-        return packages.find(repository.registryId(), repository.name())
-                .flatMap(pkg -> tags.resolve(pkg.id(), tag))
-                .filter(current -> !current.version().equals(digest.toString()))
-                .flatMap(current ->
-                        Mono.<Void>error(tagImmutable(repository, tag, current.version(), "push it under a new tag")));
-    }
-
-    /**
-     * The refusal to move or delete a tag of a Registry that does not allow overwrite: 409, because the request
-     * conflicts with the tag's current state, and DENIED, because skopeo and podman take TAG_INVALID and
-     * MANIFEST_INVALID for a manifest format the registry rejects and retry in another format.
-     */
-    static OciException tagImmutable(OciRepository repository, String tag, String current, String instead) {
-        return new OciException(
-                OciError.DENIED,
-                HttpStatus.CONFLICT,
-                "tag " + tag + " of " + repository.path().fullName() + " points at " + current
-                        + ", and tags are immutable in registry '"
-                        + repository.registry().name()
-                        + "' (spec.allowOverwrite is false): " + instead
-                        + ", or set spec.allowOverwrite: true on the Registry to let tags move",
-                Map.of("tag", tag, "digest", current));
     }
 
     /** Every manifest an index lists must be a manifest of the repository. */

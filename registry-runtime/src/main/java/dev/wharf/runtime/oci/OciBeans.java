@@ -93,7 +93,7 @@ class OciBeans {
                         metrics,
                         new ProxiedManifests(upstreams, links, manifests),
                         manifests),
-                new ManifestPushes(links, manifests, packages, versions, tags),
+                new ManifestPushes(links, manifests, packages, versions, new ImmutableTags(packages, tags)),
                 new Listings(packages, tags, manifests, upstreams),
                 new Referrers(manifests));
     }
