@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -86,8 +90,16 @@ class CrossRegistryMountTest {
         }
     }
 
-    @Autowired
     private WebTestClient client;
+
+    /**
+     * The client with a longer response timeout than the default 5 seconds: on a loaded machine the first requests of
+     * a context can take longer, and a client that gives up cancels the request under the runtime.
+     */
+    @Autowired
+    void client(WebTestClient client) {
+        this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     @Autowired
     private ServedRegistries registries;
@@ -169,6 +181,50 @@ class CrossRegistryMountTest {
         // The same mount by a caller who may read locked-images links the blob: the refusal was the caller's.
         mount(ADMIN, target, layer, from(source)).expectStatus().isCreated();
         head(READER, target, layer).expectStatus().isOk();
+    }
+
+    @Test
+    void mountingWithARegistryTokenThatGrantsNoReadOfTheSourceIsAnUploadSession() {
+        String source = repository(LOCKED);
+        String target = repository("images");
+        byte[] layer = blob(400);
+        client.post()
+                .uri(source + "/blobs/uploads/?digest=" + digest(layer))
+                .header(HttpHeaders.AUTHORIZATION, basic(ADMIN))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(layer)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+
+        // As docker does: one token for push to the target and pull from the source.
+        for (String user : List.of(WRITER, ADMIN)) {
+            String token =
+                    token(user, "repository:" + from(target) + ":pull,push", "repository:" + from(source) + ":pull");
+            client.post()
+                    .uri(target + "/blobs/uploads/?mount=" + digest(layer) + "&from=" + from(source))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(user.equals(ADMIN) ? 201 : 202);
+        }
+    }
+
+    private String token(String user, String... scopes) {
+        Map<String, Object> response = client.get()
+                .uri(uri -> uri.path("/v2/token")
+                        .queryParam("service", "wharf")
+                        .queryParam("scope", (Object[]) scopes)
+                        .build())
+                .header(HttpHeaders.AUTHORIZATION, basic(user))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        assertThat(response).containsKey("token");
+        return String.valueOf(response.get("token"));
     }
 
     @Test
