@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Blob uploads under {@code /v2/<registry>/<name>/blobs/uploads/}: a POST starts a session (or uploads a whole blob
- * with {@code ?digest=}, or mounts one with {@code ?mount=&from=}, as {@link BlobMounts} allows); PATCH appends a chunk, in order; PUT with
- * {@code ?digest=} appends the last chunk and completes; GET tells how far it got; DELETE cancels.
+ * with {@code ?digest=}, or mounts one with {@code ?mount=&from=} where {@link BlobMounts} allows); PATCH appends a
+ * chunk, in order; PUT with {@code ?digest=} appends the last chunk and completes; GET tells how far it got; DELETE
+ * cancels.
  *
  * <p>Every chunk is stored as a blob of its own and listed in the session's database row, so a session survives a
  * restart of the runtime. A single chunk whose digest is the announced one becomes the blob as it is; several are

@@ -176,9 +176,9 @@ final class ManifestPulls {
     }
 
     /**
-     * Deletes the version a digest names, or only the tag a tag names, recording who did in the audit trail; where the
-     * Registry does not allow overwrite, tags are immutable and a tag cannot be deleted ({@link ImmutableTags}; deleting its manifest by
-     * digest removes it with its tags).
+     * Deletes the version a digest names, or only the tag a tag names, recording who did in the audit trail. Where the
+     * Registry does not allow overwrite, a tag cannot be deleted on its own ({@link ImmutableTags}): deleting its
+     * manifest by digest removes it with its other tags.
      */
     Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
         String reference = repository.path().reference();
