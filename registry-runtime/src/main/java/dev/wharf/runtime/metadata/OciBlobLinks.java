@@ -20,11 +20,13 @@ public final class OciBlobLinks {
 
     private final MetadataDatabase database;
     private final DatabaseClient client;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public OciBlobLinks(MetadataDatabase database, Clock clock) {
+    public OciBlobLinks(MetadataDatabase database, AuditTrail audit, Clock clock) {
         this.database = database;
         this.client = database.client();
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,17 +69,33 @@ public final class OciBlobLinks {
     }
 
     /**
-     * Unlinks the blob from the repository; its bytes stay until garbage collection finds them unreferenced.
+     * Unlinks the blob from the repository and records who did ({@code blob.delete}), in one transaction; its bytes
+     * stay until garbage collection finds them unreferenced.
      *
      * @return whether the repository linked it
      */
-    public Mono<Boolean> unlink(long registryId, String repository, Digest digest) {
-        return client.sql(DELETE)
-                .bind("registry", registryId)
-                .bind("repository", repository)
-                .bind("digest", digest.toString())
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows > 0);
+    public Mono<Boolean> unlink(long registryId, String repository, Digest digest, String actor) {
+        return Transactions.inTransaction(database, () -> {
+            Instant now = Sql.now(clock);
+            return client.sql(DELETE)
+                    .bind("registry", registryId)
+                    .bind("repository", repository)
+                    .bind("digest", digest.toString())
+                    .fetch()
+                    .rowsUpdated()
+                    .flatMap(rows -> rows == 0
+                            ? Mono.just(false)
+                            : PackageRows.registryName(client, registryId)
+                                    .flatMap(registry -> audit.record(new AuditEvent(
+                                            0,
+                                            now,
+                                            actor,
+                                            "blob.delete",
+                                            registry,
+                                            repository,
+                                            null,
+                                            digest.toString())))
+                                    .thenReturn(true));
+        });
     }
 }

@@ -30,6 +30,9 @@ public final class OciManifests {
             "UPDATE tag SET version_id = :version, updated_at = :now WHERE package_id = :package AND name = :name";
     private static final String INSERT_TAG =
             "INSERT INTO tag (package_id, name, version_id, updated_at)" + " VALUES (:package, :name, :version, :now)";
+    private static final String DELETE_TAG = "DELETE FROM tag WHERE package_id = :package AND name = :name";
+    private static final String TAGGED_VERSION = "SELECT v.version FROM tag t JOIN version v ON v.id = t.version_id"
+            + " WHERE t.package_id = :package AND t.name = :name";
     private static final String REFERRERS = "SELECT v.digest, v.artifact_type, f.content_type, f.size_bytes"
             + " FROM package p JOIN version v ON v.package_id = p.id"
             + " JOIN file f ON f.version_id = v.id AND f.path = '" + NewManifest.MANIFEST_PATH + "'"
@@ -58,6 +61,17 @@ public final class OciManifests {
      * @return the version; or a {@link BlobMarkedForDeletionException} when garbage collection is deleting a blob
      */
     public Mono<VersionRecord> record(NewManifest manifest) {
+        return record(manifest, true);
+    }
+
+    /**
+     * {@link #record(NewManifest)}, where {@code tagMayMove} false refuses to point an existing tag at another
+     * manifest (checked under the repository's lock, so that concurrent pushes cannot both move it).
+     *
+     * @return the version; or a {@link TagImmutableException}, with nothing recorded, when the tag points at another
+     *     manifest and may not move
+     */
+    public Mono<VersionRecord> record(NewManifest manifest, boolean tagMayMove) {
         return Transactions.inTransaction(database, () -> {
             Instant now = Sql.now(clock);
             Map<Digest, Long> claims = new LinkedHashMap<>();
@@ -68,9 +82,43 @@ public final class OciManifests {
                             .toList())
                     .concatMap(entry -> BlobClaims.claim(client, entry.getKey(), entry.getValue(), now))
                     .then(PackageRows.lockOrCreate(client, manifest.registryId(), manifest.repository(), now))
-                    .flatMap(locked -> versionId(locked, manifest, now)
+                    .flatMap(locked -> (tagMayMove ? Mono.<Void>empty() : refuseTagMove(locked, manifest))
+                            .then(versionId(locked, manifest, now))
                             .flatMap(versionId -> tag(locked.id(), manifest.tag(), versionId, now)
                                     .then(VersionRows.find(client, versionId))));
+        });
+    }
+
+    /**
+     * Deletes a tag of the repository and records who did ({@code tag.delete}, naming the manifest it pointed at), in
+     * one transaction; the manifest stays.
+     *
+     * @return whether the repository had the tag
+     */
+    public Mono<Boolean> deleteTag(long packageId, String tag, String actor) {
+        return Transactions.inTransaction(database, () -> {
+            Instant now = Sql.now(clock);
+            return PackageRows.lock(client, packageId)
+                    .flatMap(locked -> client.sql(TAGGED_VERSION)
+                            .bind("package", packageId)
+                            .bind("name", tag)
+                            .map(row -> Sql.text(row, "version"))
+                            .one()
+                            .flatMap(version -> client.sql(DELETE_TAG)
+                                    .bind("package", packageId)
+                                    .bind("name", tag)
+                                    .then()
+                                    .then(audit.record(new AuditEvent(
+                                            0,
+                                            now,
+                                            actor,
+                                            "tag.delete",
+                                            locked.registryName(),
+                                            locked.name(),
+                                            version,
+                                            "tag " + tag)))
+                                    .thenReturn(true)))
+                    .defaultIfEmpty(false);
         });
     }
 
@@ -127,6 +175,20 @@ public final class OciManifests {
                                 : Mono.just(versionId)));
     }
 
+    private Mono<Void> refuseTagMove(LockedPackage locked, NewManifest manifest) {
+        String tag = manifest.tag();
+        if (tag == null) {
+            return Mono.empty();
+        }
+        return client.sql(TAGGED_VERSION)
+                .bind("package", locked.id())
+                .bind("name", tag)
+                .map(row -> Sql.text(row, "version"))
+                .one()
+                .filter(tagged -> !tagged.equals(manifest.digest().toString()))
+                .flatMap(tagged -> Mono.error(new TagImmutableException(locked.name(), tag, tagged)));
+    }
+
     private Mono<Void> files(long versionId, NewManifest manifest, Instant now) {
         Map<String, NewManifest.Blob> files = new LinkedHashMap<>();
         files.put(
@@ -177,5 +239,30 @@ public final class OciManifests {
                 locked.name(),
                 manifest.digest().toString(),
                 String.join(" ", detail).strip());
+    }
+
+    /** A push would move a tag to another manifest where tags are immutable; its message names both digests. */
+    public static final class TagImmutableException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String tag;
+        private final String current;
+
+        public TagImmutableException(String repository, String tag, String current) {
+            super("tag " + tag + " of " + repository + " already points at " + current + " and may not move");
+            this.tag = tag;
+            this.current = current;
+        }
+
+        /** The tag. */
+        public String tag() {
+            return tag;
+        }
+
+        /** The digest of the manifest it points at. */
+        public String current() {
+            return current;
+        }
     }
 }

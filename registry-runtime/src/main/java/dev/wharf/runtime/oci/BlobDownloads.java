@@ -1,5 +1,6 @@
 package dev.wharf.runtime.oci;
 
+import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.storage.ByteRange;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/blobs/<digest>}: a blob the repository links,
  * streamed from the store, whole or one byte range; deleting unlinks it from the repository (its bytes stay for other
  * repositories and garbage collection). A registry with upstream proxies pulls a blob it does not have through them.
+ * A GET or HEAD whose {@code If-None-Match} names the blob's entity tag is answered 304 ({@link EntityTags}).
  */
 final class BlobDownloads {
 
@@ -88,12 +90,20 @@ final class BlobDownloads {
             Digest digest,
             long size,
             Consumer<HttpHeaders> sourceHeaders) {
+        if (EntityTags.notModified(request, digest)) {
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(EntityTags.of(digest))
+                    .header(OciHeaders.CONTENT_DIGEST, digest.toString())
+                    .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
+                    .headers(sourceHeaders)
+                    .build();
+        }
         Optional<ByteRange> range = ByteRange.parse(request.headers().firstHeader(HttpHeaders.RANGE), size);
         ServerResponse.BodyBuilder response = ServerResponse.status(
                         range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(range.map(r -> r.lengthIn(size)).orElse(size))
-                .eTag("\"" + digest + "\"")
+                .eTag(EntityTags.of(digest))
                 .header(OciHeaders.CONTENT_DIGEST, digest.toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
@@ -105,9 +115,10 @@ final class BlobDownloads {
         return response.body(BlobBodies.of(repository.registry(), digest, range.orElse(null), size, metrics));
     }
 
-    Mono<ServerResponse> delete(OciRepository repository) {
+    /** Unlinks the blob from the repository, recorded in the audit trail as done by {@code principal}. */
+    Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
         Digest digest = OciNames.digest(repository.path().reference());
-        return links.unlink(repository.registryId(), repository.name(), digest)
+        return links.unlink(repository.registryId(), repository.name(), digest, principal.toString())
                 .flatMap(deleted ->
                         deleted ? ServerResponse.accepted().build() : Mono.error(unknown(repository, digest)));
     }

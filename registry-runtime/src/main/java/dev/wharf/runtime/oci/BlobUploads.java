@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Blob uploads under {@code /v2/<registry>/<name>/blobs/uploads/}: a POST starts a session (or uploads a whole blob
- * with {@code ?digest=}, or mounts one with {@code ?mount=&from=}); PATCH appends a chunk, in order; PUT with
- * {@code ?digest=} appends the last chunk and completes; GET tells how far it got; DELETE cancels.
+ * with {@code ?digest=}, or mounts one with {@code ?mount=&from=} where {@link BlobMounts} allows); PATCH appends a
+ * chunk, in order; PUT with {@code ?digest=} appends the last chunk and completes; GET tells how far it got; DELETE
+ * cancels.
  *
  * <p>Every chunk is stored as a blob of its own and listed in the session's database row, so a session survives a
  * restart of the runtime. A single chunk whose digest is the announced one becomes the blob as it is; several are
@@ -39,11 +40,13 @@ final class BlobUploads {
 
     private final OciUploads uploads;
     private final OciBlobLinks links;
+    private final BlobMounts mounts;
     private final WebMetrics metrics;
 
-    BlobUploads(OciUploads uploads, OciBlobLinks links, WebMetrics metrics) {
+    BlobUploads(OciUploads uploads, OciBlobLinks links, BlobMounts mounts, WebMetrics metrics) {
         this.uploads = uploads;
         this.links = links;
+        this.mounts = mounts;
         this.metrics = metrics;
     }
 
@@ -52,7 +55,7 @@ final class BlobUploads {
         Optional<String> mount = request.queryParam("mount");
         if (mount.isPresent()) {
             Digest digest = OciNames.digest(mount.get());
-            return mountable(request, repository, digest)
+            return mounts.mountable(request, repository, digest)
                     .flatMap(size -> links.link(repository.registryId(), repository.name(), digest, size)
                             .then(created(repository, digest)))
                     .switchIfEmpty(Mono.defer(() -> session(repository)));
@@ -64,22 +67,6 @@ final class BlobUploads {
                     .flatMap(blob -> complete(repository, expected, blob.size()));
         }
         return session(repository);
-    }
-
-    /**
-     * The size of the blob to mount when {@code from} (a repository of this registry, {@code <registry>/<name>}) links
-     * it, or, without {@code from}, when any repository of the registry does; empty to fall back to an upload.
-     */
-    private Mono<Long> mountable(ServerRequest request, OciRepository repository, Digest digest) {
-        Optional<String> from = request.queryParam("from");
-        if (from.isEmpty()) {
-            return links.findInRegistry(repository.registryId(), digest);
-        }
-        String prefix = repository.path().registry() + "/";
-        if (!from.get().startsWith(prefix)) {
-            return Mono.empty();
-        }
-        return links.find(repository.registryId(), from.get().substring(prefix.length()), digest);
     }
 
     private Mono<ServerResponse> session(OciRepository repository) {

@@ -5,6 +5,7 @@ import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.NewManifest;
+import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Tags;
@@ -16,9 +17,11 @@ import dev.wharf.runtime.proxy.UpstreamResult;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.WebMetrics;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -30,7 +33,8 @@ import reactor.core.publisher.Mono;
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/manifests/<reference>}: a manifest by tag or
  * digest, served with the exact bytes and media type it was pushed with (a GET counts as a download of its version);
  * a delete by digest deletes the version and its tags, a delete by tag only the tag. A registry with upstream proxies
- * pulls what it does not have through them ({@link ProxiedManifests}).
+ * pulls what it does not have through them ({@link ProxiedManifests}). A GET or HEAD whose {@code If-None-Match} names
+ * the manifest's entity tag, {@code "<digest>"}, is answered 304 ({@link EntityTags}).
  */
 final class ManifestPulls {
 
@@ -41,6 +45,7 @@ final class ManifestPulls {
     private final DownloadCounter downloads;
     private final WebMetrics metrics;
     private final ProxiedManifests proxied;
+    private final OciManifests manifests;
 
     ManifestPulls(
             Packages packages,
@@ -49,10 +54,12 @@ final class ManifestPulls {
             Files files,
             DownloadCounter downloads,
             WebMetrics metrics,
-            ProxiedManifests proxied) {
+            ProxiedManifests proxied,
+            OciManifests manifests) {
         this.packages = packages;
         this.versions = versions;
         this.tags = tags;
+        this.manifests = manifests;
         this.files = files;
         this.downloads = downloads;
         this.metrics = metrics;
@@ -96,13 +103,17 @@ final class ManifestPulls {
             ServerRequest request, OciRepository repository, Local local, @Nullable CacheOutcome cache) {
         FileRecord file = local.file();
         String upstream = local.version().upstream();
+        Consumer<HttpHeaders> source = headers ->
+                OciUpstreams.local(repository.registry(), upstream, upstream == null ? null : cache, headers);
+        if (EntityTags.notModified(request, file.digest())) {
+            return notModified(file.digest(), file.digest().toString(), source);
+        }
         ServerResponse.BodyBuilder response = ServerResponse.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.sizeBytes())
-                .eTag("\"" + file.digest() + "\"")
+                .eTag(EntityTags.of(file.digest()))
                 .header(OciHeaders.CONTENT_DIGEST, file.digest().toString())
-                .headers(headers ->
-                        OciUpstreams.local(repository.registry(), upstream, upstream == null ? null : cache, headers));
+                .headers(source);
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }
@@ -119,10 +130,14 @@ final class ManifestPulls {
             ServerRequest request, OciRepository repository, ProxiedManifests.Fetched fetched) {
         UpstreamResult result = fetched.result();
         byte[] bytes = fetched.bytes();
+        if (EntityTags.notModified(request, result.digest())) {
+            return notModified(
+                    result.digest(), fetched.contentDigest(), headers -> UpstreamHeaders.apply(result, headers));
+        }
         ServerResponse.BodyBuilder response = ServerResponse.ok()
                 .header(HttpHeaders.CONTENT_TYPE, result.contentType())
                 .contentLength(bytes.length)
-                .eTag("\"" + result.digest() + "\"")
+                .eTag(EntityTags.of(result.digest()))
                 .header(OciHeaders.CONTENT_DIGEST, fetched.contentDigest())
                 .headers(headers -> UpstreamHeaders.apply(result, headers));
         if (HttpMethod.HEAD.equals(request.method())) {
@@ -139,6 +154,18 @@ final class ManifestPulls {
                         .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount())))));
     }
 
+    /**
+     * The 304 of a conditional GET or HEAD whose client has the manifest: its entity tag and digest, where it came
+     * from, no body; not counted as a download.
+     */
+    private static Mono<ServerResponse> notModified(Digest digest, String contentDigest, Consumer<HttpHeaders> source) {
+        return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+                .eTag(EntityTags.of(digest))
+                .header(OciHeaders.CONTENT_DIGEST, contentDigest)
+                .headers(source)
+                .build();
+    }
+
     /** Counts a pull of the recorded manifest with {@code digest}, which sets its pull time. */
     private Mono<Void> recordPull(OciRepository repository, Digest digest) {
         return repository(repository)
@@ -148,15 +175,32 @@ final class ManifestPulls {
                 .then();
     }
 
+    /**
+     * Deletes the version a digest names, or only the tag a tag names, recording who did in the audit trail. Where the
+     * Registry does not allow overwrite, a tag cannot be deleted on its own ({@link ImmutableTags}): deleting its
+     * manifest by digest removes it with its other tags.
+     */
     Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
         String reference = repository.path().reference();
         return repository(repository)
                 .flatMap(pkg -> OciNames.isDigest(reference)
                         ? versions.delete(pkg.id(), OciNames.digest(reference).toString(), principal.toString())
-                        : tags.delete(pkg.id(), OciNames.tag(reference)))
+                        : deleteTag(repository, pkg, OciNames.tag(reference), principal))
                 .filter(deleted -> deleted)
                 .switchIfEmpty(Mono.error(() -> unknown(repository)))
                 .then(ServerResponse.accepted().build());
+    }
+
+    private Mono<Boolean> deleteTag(OciRepository repository, PackageRecord pkg, String tag, Principal principal) {
+        if (ImmutableTags.mayMove(repository)) {
+            return manifests.deleteTag(pkg.id(), tag, principal.toString());
+        }
+        return tags.resolve(pkg.id(), tag)
+                .flatMap(current -> Mono.<Boolean>error(ImmutableTags.refused(
+                        repository,
+                        tag,
+                        current.version(),
+                        "delete its manifest by digest to remove it with all its tags")));
     }
 
     /** The version the reference names; empty when there is none. */

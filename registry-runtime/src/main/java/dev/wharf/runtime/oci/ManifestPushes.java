@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * {@code PUT /v2/<registry>/<name>/manifests/<reference>}: reads the manifest (at most {@value #MAX_BYTES} bytes),
  * hashes its exact bytes, checks that every blob it references is in the repository and every manifest it lists is a
  * manifest of the repository (else MANIFEST_BLOB_UNKNOWN), stores the bytes and records the version, with the tag
- * when the reference is one.
+ * when the reference is one; where the Registry does not allow overwrite, the tag cannot move ({@link ImmutableTags}).
  */
 final class ManifestPushes {
 
@@ -39,12 +39,19 @@ final class ManifestPushes {
     private final OciManifests manifests;
     private final Packages packages;
     private final Versions versions;
+    private final ImmutableTags immutableTags;
 
-    ManifestPushes(OciBlobLinks links, OciManifests manifests, Packages packages, Versions versions) {
+    ManifestPushes(
+            OciBlobLinks links,
+            OciManifests manifests,
+            Packages packages,
+            Versions versions,
+            ImmutableTags immutableTags) {
         this.links = links;
         this.manifests = manifests;
         this.packages = packages;
         this.versions = versions;
+        this.immutableTags = immutableTags;
     }
 
     Mono<ServerResponse> push(ServerRequest request, OciRepository repository, Principal principal) {
@@ -62,7 +69,9 @@ final class ManifestPushes {
                         OciErrors.digestDetail(announced)));
             }
             ManifestDocument document = ManifestDocument.parse(bytes, contentType);
-            return checkManifests(repository, document)
+            return immutableTags
+                    .checkPush(repository, tag, digest)
+                    .then(checkManifests(repository, document))
                     .then(blobs(repository, document))
                     .flatMap(blobs -> repository
                             .registry()
@@ -70,20 +79,25 @@ final class ManifestPushes {
                             .put(Flux.just(wrap(bytes)), digest, bytes.length)
                             // Like the Docker registry, a manifest can be read as a blob of its repository too.
                             .then(links.link(repository.registryId(), repository.name(), digest, bytes.length))
-                            .then(manifests.record(new NewManifest(
-                                    repository.registryId(),
-                                    repository.name(),
-                                    digest,
-                                    bytes.length,
-                                    document.mediaType(),
-                                    document.artifactType(),
-                                    document.subject() == null
-                                            ? null
-                                            : document.subject().digest(),
-                                    blobs,
-                                    tag,
-                                    principal.toString(),
-                                    null))))
+                            .then(manifests.record(
+                                    new NewManifest(
+                                            repository.registryId(),
+                                            repository.name(),
+                                            digest,
+                                            bytes.length,
+                                            document.mediaType(),
+                                            document.artifactType(),
+                                            document.subject() == null
+                                                    ? null
+                                                    : document.subject().digest(),
+                                            blobs,
+                                            tag,
+                                            principal.toString(),
+                                            null),
+                                    ImmutableTags.mayMove(repository))))
+                    .onErrorMap(
+                            OciManifests.TagImmutableException.class,
+                            e -> ImmutableTags.refused(repository, e.tag(), e.current(), "push it under a new tag"))
                     .then(created(repository, digest, document));
         });
     }

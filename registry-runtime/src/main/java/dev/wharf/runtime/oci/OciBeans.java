@@ -36,8 +36,8 @@ class OciBeans {
     static final String TOKEN_KEY_PROPERTY = "wharf.oci.token-key";
 
     @Bean
-    OciBlobLinks ociBlobLinks(MetadataDatabase database, ObjectProvider<Clock> clock) {
-        return new OciBlobLinks(database, clock(clock));
+    OciBlobLinks ociBlobLinks(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock) {
+        return new OciBlobLinks(database, audit, clock(clock));
     }
 
     @Bean
@@ -75,14 +75,15 @@ class OciBeans {
         Clock clock = clock(clockProvider);
         RegistryTokens tokens = new RegistryTokens(tokenKey(environment), clock);
         OciUpstreams upstreams = new OciUpstreams(engine);
+        OciAccess access = new OciAccess(guard, tokens);
         return new OciRoutes(
                 registries,
-                new OciAccess(guard, tokens),
+                access,
                 guard,
                 tokens,
                 new TokenEndpoint(registries, new Authenticator(apiTokens, clock), tokens, clock),
                 new BlobDownloads(links, metrics, upstreams),
-                new BlobUploads(uploads, links, metrics),
+                new BlobUploads(uploads, links, new BlobMounts(links, registries, access), metrics),
                 new ManifestPulls(
                         packages,
                         versions,
@@ -90,8 +91,9 @@ class OciBeans {
                         files,
                         downloads,
                         metrics,
-                        new ProxiedManifests(upstreams, links, manifests)),
-                new ManifestPushes(links, manifests, packages, versions),
+                        new ProxiedManifests(upstreams, links, manifests),
+                        manifests),
+                new ManifestPushes(links, manifests, packages, versions, new ImmutableTags(packages, tags)),
                 new Listings(packages, tags, manifests, upstreams),
                 new Referrers(manifests));
     }

@@ -71,6 +71,7 @@ public class EveryOciOperationIsAuthorizedTest {
             new Operation(HttpMethod.POST, "/blobs/uploads/", Role.WRITE),
             new Operation(HttpMethod.POST, "/blobs/uploads/?digest=" + DIGEST, Role.WRITE),
             new Operation(HttpMethod.POST, "/blobs/uploads/?mount=" + DIGEST + "&from=images/other", Role.WRITE),
+            new Operation(HttpMethod.POST, "/blobs/uploads/?mount=" + DIGEST + "&from=public-images/other", Role.WRITE),
             new Operation(HttpMethod.GET, "/blobs/uploads/00000000-0000-0000-0000-000000000000", Role.WRITE),
             new Operation(HttpMethod.PATCH, "/blobs/uploads/00000000-0000-0000-0000-000000000000", Role.WRITE),
             new Operation(

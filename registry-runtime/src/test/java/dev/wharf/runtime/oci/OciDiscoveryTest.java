@@ -191,8 +191,10 @@ class OciDiscoveryTest {
     }
 
     @Test
-    void deletingATagLeavesTheManifestItPointedAt() {
+    void deletingATagWhereOverwriteIsAllowedLeavesTheManifestItPointedAt() {
         newRepository();
+        // Tags can be deleted only where they may move; ImmutableTagsTest covers the other registries.
+        repository = "/v2/" + OciTestRuntime.MUTABLE + "/" + name;
         byte[] manifest = pushImage("v1", "keep");
 
         client.delete()

@@ -218,6 +218,34 @@ class OciProxyTest {
     }
 
     @Test
+    void conditionalPullWithTheManifestsEntityTagShouldBeNotModifiedFromTheUpstreamAndFromTheCache() {
+        Image image = pushTo(first, "1.2");
+        String etag = "\"" + image.digest() + "\"";
+
+        for (String reference : List.of("1.2", image.digest())) {
+            EntityExchangeResult<Void> result = client.get()
+                    .uri("/v2/mirror/" + image.name() + "/manifests/" + reference)
+                    .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                    .header(HttpHeaders.ACCEPT, MANIFEST_TYPES)
+                    .header(HttpHeaders.IF_NONE_MATCH, etag)
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, etag)
+                    .expectHeader()
+                    .valueEquals("Docker-Content-Digest", image.digest())
+                    .expectBody()
+                    .isEmpty();
+            assertThat(header(result, "X-Wharf-Source")).as(reference).isEqualTo("first");
+            // The tag is fetched from the upstream; by digest, the manifest that fetch recorded is a hit.
+            assertThat(header(result, "X-Wharf-Cache"))
+                    .as(reference)
+                    .isEqualTo(reference.equals("1.2") ? "MISS" : "HIT");
+        }
+    }
+
+    @Test
     void pullByDigestAfterATagPullShouldBeServedFromTheRegistryAsAHitAndCountedAsAPull() {
         Image image = pushTo(first, "2.0");
         pull("mirror", image.name() + "/manifests/2.0");

@@ -9,15 +9,17 @@ import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * {@link TestRuntime}'s configuration plus docker registries: {@code images} (no anonymous read), {@code
- * public-images} (anonymous read) and {@code frozen} (pushes not allowed, a proxy of an
- * unreachable upstream), with the same users and roles.
+ * {@link TestRuntime}'s configuration plus docker registries: {@code images} (no anonymous read; tags immutable, as
+ * {@code spec.allowOverwrite} is unset), {@code public-images} (anonymous read), {@code mutable-images} (tags may move,
+ * {@code spec.allowOverwrite: true}) and {@code frozen} (pushes not allowed, a proxy of an unreachable upstream), with
+ * the same users and roles.
  */
 final class OciTestRuntime {
 
     static final String IMAGES = "images";
     static final String PUBLIC = "public-images";
     static final String FROZEN = "frozen";
+    static final String MUTABLE = "mutable-images";
 
     private static final String ACCESS = """
               access:
@@ -46,6 +48,15 @@ final class OciTestRuntime {
             spec:
               format: docker
             %2$s
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: Registry
+            metadata:
+              name: mutable-images
+            spec:
+              format: docker
+              allowOverwrite: true
+            %1$s
             ---
             apiVersion: wharf.dev/v1alpha1
             kind: Registry
