@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -19,6 +20,14 @@ final class VerifiedPasswords {
 
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 10_000;
+
+    /**
+     * Where the checks run: a virtual thread each (bcrypt's CPU time is shared fairly by the carrier threads), and
+     * never interrupted when the request is cancelled. The rest of the request goes on on the same thread, and an
+     * interrupt there would reach whatever it does next: the embedded H2 database closes its file on one.
+     */
+    private static final Scheduler CHECKS = Schedulers.fromExecutor(
+            task -> Thread.ofVirtual().name("wharf-password-check").start(task));
 
     private record Key(UserDirectory directory, String user, String passwordHash) {}
 
@@ -40,7 +49,7 @@ final class VerifiedPasswords {
                     principal.ifPresent(value -> verified.put(key, value));
                     return principal;
                 })
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(CHECKS);
     }
 
     private String hash(String password) {

@@ -10,7 +10,6 @@ import dev.wharf.runtime.web.ServedRegistry;
 import java.util.Optional;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Whether {@code POST .../blobs/uploads/?mount=<digest>&from=<repository>} can mount the blob rather than upload it.
@@ -63,10 +62,6 @@ final class BlobMounts {
         return access.require(request, source.get(), Role.READ)
                 .onErrorResume(RequestRefusedException.class, refused -> Mono.empty())
                 .onErrorResume(OciException.class, refused -> Mono.empty())
-                // A refusal cancels the password check's task on its own thread, which Reactor can turn into an
-                // interrupt of that thread once the task has been submitted; the metadata database (H2 closes its
-                // file on an interrupt) is not used on it.
-                .publishOn(Schedulers.boundedElastic())
                 .flatMap(reader -> links.find(source.get().id(), name, digest))
                 // A link outlives bytes garbage collection removed; the store has the last word.
                 .filterWhen(size -> repository.registry().store().exists(digest));

@@ -22,7 +22,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The routes of the docker format: {@code /v2/} (the ping), {@code /v2/token} (Docker's token endpoint) and
@@ -193,8 +192,6 @@ final class OciRoutes implements FormatRoutes {
                         .onErrorResume(RequestRefusedException.class, e -> Mono.empty())
                         .onErrorResume(OciException.class, e -> Mono.empty()))
                 .collectList()
-                // Off the thread of a refused password check, which Reactor may interrupt (see BlobMounts).
-                .publishOn(Schedulers.boundedElastic())
                 .flatMap(readable -> readable.isEmpty()
                         ? ping(request).then(listings.catalogOfAll(request, Flux.empty()))
                         : listings.catalogOfAll(request, Flux.fromIterable(readable)));
