@@ -1,5 +1,6 @@
 package dev.wharf.runtime;
 
+import dev.wharf.runtime.purge.PurgeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class WharfRuntimeApplication {
 
     public static void main(String[] args) {
+        if (PurgeCommand.requested(args)) {
+            System.exit(PurgeCommand.run(args));
+        }
         SpringApplication.run(WharfRuntimeApplication.class, args);
     }
 }
