@@ -15,10 +15,10 @@ import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 /**
  * {@code java -jar wharf-registry-runtime.jar --wharf.purge.registry=<name>}: purges one registry (see
@@ -45,6 +45,7 @@ public final class PurgeCommand {
     public static final int UNUSABLE = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(PurgeCommand.class);
+    private static final Duration STORE_CHECK = Duration.ofMinutes(1);
     private static final Storage DEFAULT_STORAGE = new Storage(new FilesystemStorage(null, null), null);
 
     private PurgeCommand() {}
@@ -56,44 +57,36 @@ public final class PurgeCommand {
 
     /** Runs the purge the command line asks for; returns the process's exit code. */
     public static int run(String[] args) {
+        String registry = Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--" + REGISTRY + "="))
+                .reduce((first, last) -> last)
+                .map(arg -> arg.substring(REGISTRY.length() + 3).strip())
+                .orElse("");
+        if (registry.isEmpty()) {
+            LOG.error("Cannot purge: --{} is empty; give the name of the registry to purge", REGISTRY);
+            return UNUSABLE;
+        }
         SpringApplication application = new SpringApplication(PurgeContext.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setRegisterShutdownHook(false);
         // No watcher thread: the purge reads the configuration once.
         application.setDefaultProperties(Map.of("wharf.config-watch.enabled", "false"));
-        String registry = "";
-        try (ConfigurableApplicationContext context = application.run(args)) {
-            Environment environment = context.getEnvironment();
-            registry = environment.getRequiredProperty(REGISTRY).strip();
-            if (registry.isEmpty()) {
-                throw new UnusableException("--" + REGISTRY + " is empty; give the name of the registry to purge");
-            }
-            boolean blobs = environment.getProperty(BLOBS, Boolean.class, true);
-            MetadataDatabase database = context.getBean(MetadataDatabase.class);
-            if (!blobs) {
-                LOG.atInfo()
-                        .addKeyValue("registry", registry)
-                        .log(
-                                "Purging registry {} from {}; blob bytes are left alone ({}=false)",
-                                registry,
-                                database.description(),
-                                BLOBS);
-                new RegistryPurge(database, null, Clock.systemUTC()).purge(registry);
-                return PURGED;
-            }
-            ConfigurationStore configuration = context.getBean(ConfigurationStore.class);
-            Storage storage = storage(configuration.current(), registry);
-            WharfProperties wharf = context.getBean(WharfProperties.class);
-            try (BlobStoreFactory stores = new BlobStoreFactory(
-                    wharf.dataDir(),
-                    (secret, key) -> configuration.current().secrets().resolve(secret, key))) {
-                BlobStore store = stores.forRegistry(registry, storage);
-                store.checkHealth().block(Duration.ofMinutes(1));
-                LOG.atInfo()
-                        .addKeyValue("registry", registry)
-                        .log("Purging registry {} from {} and {}", registry, database.description(), store);
-                new RegistryPurge(database, store, Clock.systemUTC()).purge(registry);
-            }
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException e) {
+            LOG.atError()
+                    .addKeyValue("registry", registry)
+                    .log(
+                            "Cannot purge registry {}: its configuration or metadata database could not be opened ({});"
+                                    + " nothing was deleted. Check the wharf.database settings and the mounted Secrets,"
+                                    + " then run the purge again",
+                            registry,
+                            reason(e));
+            return FAILED;
+        }
+        try (context) {
+            purge(context, registry);
             return PURGED;
         } catch (UnusableException e) {
             LOG.atError().addKeyValue("registry", registry).log("Cannot purge: {}", e.getMessage());
@@ -103,11 +96,40 @@ public final class PurgeCommand {
                     .addKeyValue("registry", registry)
                     .setCause(e)
                     .log(
-                            "Purging registry {} failed part way: {}. What was deleted stays deleted; fix the cause and"
-                                    + " run the purge again to complete it",
+                            "Purging registry {} failed part way: {}. What was deleted stays deleted; fix the cause"
+                                    + " and run the purge again to complete it",
                             registry,
-                            e.getMessage());
+                            reason(e));
             return FAILED;
+        }
+    }
+
+    private static void purge(ConfigurableApplicationContext context, String registry) {
+        boolean blobs = context.getEnvironment().getProperty(BLOBS, Boolean.class, true);
+        MetadataDatabase database = context.getBean(MetadataDatabase.class);
+        if (!blobs) {
+            LOG.atInfo()
+                    .addKeyValue("registry", registry)
+                    .log(
+                            "Purging registry {} from {}; blob bytes are left alone ({}=false)",
+                            registry,
+                            database.description(),
+                            BLOBS);
+            new RegistryPurge(database, null, Clock.systemUTC()).purge(registry);
+            return;
+        }
+        ConfigurationStore configuration = context.getBean(ConfigurationStore.class);
+        Storage storage = storage(configuration.current(), registry);
+        WharfProperties wharf = context.getBean(WharfProperties.class);
+        try (BlobStoreFactory stores = new BlobStoreFactory(
+                wharf.dataDir(),
+                (secret, key) -> configuration.current().secrets().resolve(secret, key))) {
+            BlobStore store = stores.forRegistry(registry, storage);
+            store.checkHealth().block(STORE_CHECK);
+            LOG.atInfo()
+                    .addKeyValue("registry", registry)
+                    .log("Purging registry {} from {} and {}", registry, database.description(), store);
+            new RegistryPurge(database, store, Clock.systemUTC()).purge(registry);
         }
     }
 
@@ -121,6 +143,15 @@ public final class PurgeCommand {
                         + "=false to delete only its database rows"));
         Storage storage = configured.spec().storage();
         return storage == null ? DEFAULT_STORAGE : storage;
+    }
+
+    /** The message of the first cause that is not Spring's wrapping of a bean that could not be made. */
+    private static String reason(Throwable error) {
+        Throwable reason = error;
+        while ((reason instanceof BeansException || reason.getMessage() == null) && reason.getCause() != null) {
+            reason = reason.getCause();
+        }
+        return String.valueOf(reason.getMessage());
     }
 
     /** The purge cannot start with what it was given. */
