@@ -116,10 +116,10 @@ class PurgeJobsTest {
 
     @Test
     void nameWhenTheRegistryNameIsLongShouldStayAValidLabelValue() {
-        Registry registry = registry("a".repeat(55) + "-bcdefg", "storage: {filesystem: {}}\n");
+        Registry registry = registry("a".repeat(56) + "-bcdef", "storage: {filesystem: {}}\n");
 
         assertThat(PurgeJobs.name(registry))
-                .isEqualTo("a".repeat(55) + "-purge")
+                .isEqualTo("a".repeat(56) + "-purge")
                 .hasSizeLessThanOrEqualTo(63);
     }
 
