@@ -71,9 +71,11 @@ public final class RegistryPurge {
             drain(name, "packages", packages, limit -> rows.packages(registry, limit));
         }
         long audit = 0;
-        for (long deleted = 1; deleted > 0; audit += deleted) {
+        long deleted;
+        do {
             deleted = block(rows.auditEvents(name, BATCH * 10));
-        }
+            audit += deleted;
+        } while (deleted > 0);
         long scopes = block(rows.tokenScopes(name));
         if (id != null) {
             registryRows = block(rows.registry(id));
