@@ -80,6 +80,22 @@ final class DataDeletion {
                 .withName(jobName)
                 .get();
         if (job == null) {
+            if (client.configMaps()
+                            .inNamespace(namespace)
+                            .withName(RegistryObjects.configMapName(registry))
+                            .get()
+                    == null) {
+                // Deleted before its first reconcile made the ConfigMap: no pod of it ever ran, and a Job without
+                // the configuration could never start, which would keep the Registry for ever.
+                log.warn(
+                        "Registry {}/{} deleted before its ConfigMap {} was made: no pod of it ran, so there is no"
+                                + " data of it to purge; the Registry is removed",
+                        namespace,
+                        name,
+                        RegistryObjects.configMapName(registry));
+                deleteClaims(registry);
+                return DeleteControl.defaultDelete();
+            }
             client.resource(PurgeJobs.render(inputs.get(), image)).create();
             log.info(
                     "Registry {}/{} deleted with spec.deletionPolicy Delete: purging its data with Job {}"
