@@ -91,6 +91,15 @@ public final class PurgeCommand {
         } catch (UnusableException e) {
             LOG.atError().addKeyValue("registry", registry).log("Cannot purge: {}", e.getMessage());
             return UNUSABLE;
+        } catch (NotStartedException e) {
+            LOG.atError()
+                    .addKeyValue("registry", registry)
+                    .log(
+                            "Cannot purge registry {}: {}; nothing was deleted. Fix the storage settings or the"
+                                    + " mounted Secret, then run the purge again",
+                            registry,
+                            e.getMessage());
+            return FAILED;
         } catch (RuntimeException e) {
             LOG.atError()
                     .addKeyValue("registry", registry)
@@ -124,8 +133,13 @@ public final class PurgeCommand {
         try (BlobStoreFactory stores = new BlobStoreFactory(
                 wharf.dataDir(),
                 (secret, key) -> configuration.current().secrets().resolve(secret, key))) {
-            BlobStore store = stores.forRegistry(registry, storage);
-            store.checkHealth().block(STORE_CHECK);
+            BlobStore store;
+            try {
+                store = stores.forRegistry(registry, storage);
+                store.checkHealth().block(STORE_CHECK);
+            } catch (RuntimeException e) {
+                throw new NotStartedException("its blob store cannot be used (" + reason(e) + ")", e);
+            }
             LOG.atInfo()
                     .addKeyValue("registry", registry)
                     .log("Purging registry {} from {} and {}", registry, database.description(), store);
@@ -160,6 +174,15 @@ public final class PurgeCommand {
 
         UnusableException(String message) {
             super(message);
+        }
+    }
+
+    /** The purge could not begin, for a reason that may pass; nothing was deleted. */
+    private static final class NotStartedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotStartedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -67,6 +67,15 @@ class PurgeCommandProcessTest {
                   storage: {filesystem: {}}
                   database: {embedded: {}}
                 """);
+        java.nio.file.Files.writeString(configDir.resolve("remote.yaml"), """
+                apiVersion: wharf.dev/v1alpha1
+                kind: Registry
+                metadata: {name: remote}
+                spec:
+                  format: generic
+                  storage: {s3: {endpoint: "http://127.0.0.1:9", bucket: wharf, credentialsSecret: s3-creds}}
+                  database: {embedded: {}}
+                """);
         try (MetadataDatabase database = open();
                 BlobStoreFactory stores = new BlobStoreFactory(dataDir, (secret, key) -> Optional.empty())) {
             BlobStore store = stores.forRegistry("files", new Storage(new FilesystemStorage(null, null), null));
@@ -104,6 +113,17 @@ class PurgeCommandProcessTest {
         assertThat(run.exitCode()).as(run.log()).isEqualTo(PurgeCommand.UNUSABLE);
         assertThat(run.log()).contains("has no Registry named 'other'").contains("--wharf.purge.blobs=false");
         assertThat(blobFile(keptBlob)).exists();
+    }
+
+    @Test
+    void purgeCommandWhenTheBlobStoreCannotBeUsedShouldExitOneHavingDeletedNothing() throws Exception {
+        Run run = run("--wharf.purge.registry=remote");
+
+        assertThat(run.exitCode()).as(run.log()).isEqualTo(PurgeCommand.FAILED);
+        assertThat(run.log())
+                .contains("Cannot purge registry remote: its blob store cannot be used")
+                .contains("the Secret 's3-creds' named by spec.storage.s3.credentialsSecret has no key 'accessKey'")
+                .contains("nothing was deleted");
     }
 
     private MetadataDatabase open() {
