@@ -27,6 +27,7 @@ public final class RegistryPurge {
 
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(10);
 
+    private final int batch;
     private final MetadataDatabase database;
     private final RegistryRows rows;
     private final BlobRelease blobs;
@@ -38,6 +39,12 @@ public final class RegistryPurge {
      * @param clock the time blobs are marked at
      */
     public RegistryPurge(MetadataDatabase database, @Nullable BlobStore store, Clock clock) {
+        this(database, store, clock, BATCH);
+    }
+
+    /** With {@code batch} rows of one kind per transaction. */
+    RegistryPurge(MetadataDatabase database, @Nullable BlobStore store, Clock clock, int batch) {
+        this.batch = batch;
         this.database = database;
         this.rows = new RegistryRows(database);
         this.blobs = new BlobRelease(database, store, clock);
@@ -50,7 +57,7 @@ public final class RegistryPurge {
      *     the purge again completes it
      */
     public PurgeReport purge(String name) {
-        long resumed = block(blobs.finishMarked(BATCH));
+        long resumed = block(blobs.finishMarked(batch));
         if (resumed > 0) {
             LOG.atInfo()
                     .addKeyValue("registry", name)
@@ -73,7 +80,7 @@ public final class RegistryPurge {
         long audit = 0;
         long deleted;
         do {
-            deleted = block(rows.auditEvents(name, BATCH * 10));
+            deleted = block(rows.auditEvents(name, batch * 10));
             audit += deleted;
         } while (deleted > 0);
         long scopes = block(rows.tokenScopes(name));
@@ -85,7 +92,7 @@ public final class RegistryPurge {
                 + links.blobsDeleted
                 + versions.blobsDeleted
                 + packages.blobsDeleted
-                + block(blobs.finishMarked(BATCH));
+                + block(blobs.finishMarked(batch));
         PurgeReport report = new PurgeReport(
                 uploads.rows,
                 links.rows,
@@ -113,10 +120,10 @@ public final class RegistryPurge {
     }
 
     /** Deletes batches until one comes back empty, each in its own transaction, releasing its blobs after it. */
-    private void drain(String name, String phase, Totals totals, IntFunction<Mono<RegistryRows.Batch>> batch) {
+    private void drain(String name, String phase, Totals totals, IntFunction<Mono<RegistryRows.Batch>> next) {
         while (true) {
             Marked marked = block(database.transactions()
-                    .transactional(batch.apply(BATCH)
+                    .transactional(next.apply(batch)
                             .flatMap(rowsDeleted -> blobs.mark(rowsDeleted.digests())
                                     .map(digests -> new Marked(rowsDeleted, digests)))));
             if (marked.batch().rows() == 0) {

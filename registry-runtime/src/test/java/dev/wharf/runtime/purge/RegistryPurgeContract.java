@@ -31,8 +31,11 @@ import reactor.core.publisher.Mono;
  */
 abstract class RegistryPurgeContract {
 
-    /** More versions than one batch holds, so that the purge runs several transactions. */
-    private static final int VERSIONS = RegistryPurge.BATCH + 20;
+    /** Rows per transaction: small, so that every kind of row takes several. */
+    private static final int BATCH = 3;
+
+    /** More versions than one batch holds. */
+    private static final int VERSIONS = 2 * BATCH + 1;
 
     @TempDir
     Path dataDir;
@@ -178,7 +181,7 @@ abstract class RegistryPurgeContract {
     }
 
     private PurgeReport purge(@Nullable BlobStore store) {
-        return new RegistryPurge(shared.database, store, Clock.systemUTC()).purge("purged");
+        return new RegistryPurge(shared.database, store, Clock.systemUTC(), BATCH).purge("purged");
     }
 
     /** A store whose first delete works and whose later deletes fail, as a store that went away part way. */
