@@ -1,6 +1,7 @@
 package dev.wharf.runtime;
 
 import dev.wharf.api.v1alpha1.validation.ManifestValidator;
+import dev.wharf.runtime.purge.PurgeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,8 +15,11 @@ public class WharfRuntimeApplication {
 
     public static void main(String[] args) {
         ManifestValidator.preparePackagedCrds();
-        BuildTimeBeanDefinitions.useWhenPackaged();
         quietNettyAllocationEvents();
+        if (PurgeCommand.requested(args)) {
+            System.exit(PurgeCommand.run(args));
+        }
+        BuildTimeBeanDefinitions.useWhenPackaged();
         SpringApplication.run(WharfRuntimeApplication.class, args);
     }
 

@@ -166,8 +166,19 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
 
     @Override
     public DeleteControl cleanup(Registry registry, Context<Registry> context) {
-        new DataDeletion(context.getClient()).onDelete(registry);
-        return DeleteControl.defaultDelete();
+        return new DataDeletion(context.getClient(), clock)
+                .onDelete(
+                        registry,
+                        () -> {
+                            ClusterView view = cluster.get();
+                            if (view == null) {
+                                throw new IllegalStateException("the event sources are not prepared yet");
+                            }
+                            return ReferenceResolver.resolve(registry, view);
+                        },
+                        registry.getSpec().image() == null
+                                ? image
+                                : registry.getSpec().image());
     }
 
     private Observed observe(Registry registry, Context<Registry> context) {

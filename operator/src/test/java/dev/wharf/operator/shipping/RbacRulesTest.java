@@ -16,7 +16,8 @@ class RbacRulesTest {
 
     /**
      * What the operator does in a watched namespace: the Wharf kinds it reads and marks with a finalizer, their
-     * status it writes, the objects it renders for a Registry, the data volumes it deletes on request, Secrets it only reads, and
+     * status it writes, the objects it renders for a Registry, the data volumes it deletes on request, the purge
+     * Jobs it runs on request, Secrets it only reads, and
      * Events.
      */
     static final Set<String> NAMESPACED = union(
@@ -47,6 +48,7 @@ class RbacRulesTest {
             grants("autoscaling", List.of("horizontalpodautoscalers"), MANAGE),
             grants("monitoring.coreos.com", List.of("servicemonitors"), MANAGE),
             grants("core", List.of("persistentvolumeclaims"), List.of("get", "list", "watch", "delete")),
+            grants("batch", List.of("jobs"), List.of("get", "create", "delete")),
             grants("core", List.of("secrets"), List.of("get", "list", "watch")),
             grants("core", List.of("events"), List.of("create", "patch")));
 

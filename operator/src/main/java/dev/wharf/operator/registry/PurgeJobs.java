@@ -1,0 +1,159 @@
+package dev.wharf.operator.registry;
+
+import dev.wharf.api.v1alpha1.registry.Registry;
+import dev.wharf.api.v1alpha1.registry.RegistrySpec;
+import dev.wharf.operator.references.RegistryInputs;
+import dev.wharf.operator.registry.dependents.PodTemplates;
+import dev.wharf.operator.registry.dependents.RegistryObjects;
+import dev.wharf.operator.registry.dependents.RuntimeLayout;
+import dev.wharf.operator.registry.dependents.Workloads;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Job that purges a deleted Registry's data with {@code spec.deletionPolicy: Delete}: the runtime image run once
+ * as {@code --wharf.purge.registry=<name>}, in the pod the Registry's own pods run in (the same ConfigMap, Secrets,
+ * ServiceAccount, environment and security context) but without ports or probes, and labelled so that no Service or
+ * PodDisruptionBudget of the Registry selects it. Pure: the reconciler creates and watches it.
+ */
+final class PurgeJobs {
+
+    /** The argument that names the registry to purge; the runtime's {@code PurgeCommand.REGISTRY}. */
+    static final String REGISTRY_ARGUMENT = "--wharf.purge.registry=";
+
+    /** The argument that leaves blob bytes alone; the runtime's {@code PurgeCommand.BLOBS}. */
+    static final String METADATA_ONLY_ARGUMENT = "--wharf.purge.blobs=false";
+
+    /** Retries of a failed purge pod before the Job fails; the purge continues where the last one stopped. */
+    static final int BACKOFF_LIMIT = 2;
+
+    /**
+     * How long a finished Job stays, for {@code kubectl logs}. A failed one is made again after that, so the purge is
+     * retried once a day until it succeeds or its finalizer is removed.
+     */
+    static final int TTL_SECONDS_AFTER_FINISHED = 86_400;
+
+    static final String COMPONENT = "purge";
+
+    private static final String SUFFIX = "-purge";
+    private static final int NAME_MAX = 63;
+
+    /** What a Registry's deletion has to purge with a Job. */
+    enum Scope {
+        /** Nothing: filesystem blobs and the embedded database are on the data volume, which is deleted. */
+        NONE,
+        /** The PostgreSQL rows only: the blobs are on the data volume, which is deleted. */
+        METADATA,
+        /** The S3 objects and the metadata rows (in PostgreSQL, or in the embedded database that lists the blobs). */
+        ALL
+    }
+
+    private PurgeJobs() {}
+
+    /** What the Registry's storage and database leave to a Job. */
+    static Scope scope(RegistrySpec spec) {
+        boolean s3 = spec.storage() != null && spec.storage().s3() != null;
+        boolean postgres = spec.database() != null && spec.database().postgres() != null;
+        if (s3) {
+            return Scope.ALL;
+        }
+        return postgres ? Scope.METADATA : Scope.NONE;
+    }
+
+    /** {@code <registry>-purge}, the registry's name cut so that the whole stays a valid label value. */
+    static String name(Registry registry) {
+        String base = RegistryObjects.name(registry);
+        if (base.length() + SUFFIX.length() > NAME_MAX) {
+            base = base.substring(0, NAME_MAX - SUFFIX.length()).replaceAll("-+$", "");
+        }
+        return base + SUFFIX;
+    }
+
+    /** The purge Job of a Registry whose {@link #scope} is not {@link Scope#NONE}. */
+    static Job render(RegistryInputs inputs, String image) {
+        Registry registry = inputs.registry();
+        RegistrySpec spec = registry.getSpec();
+        Scope scope = scope(spec);
+        if (scope == Scope.NONE) {
+            throw new IllegalArgumentException("Registry " + RegistryObjects.name(registry)
+                    + " keeps all its data on its volume: deleting the volume purges it, no Job is needed");
+        }
+        PodTemplateSpec registryPod = PodTemplates.render(inputs, image, PodTemplates.persistentData(spec));
+        PodSpec pod = registryPod.getSpec();
+        Container registryContainer = pod.getContainers().getFirst();
+        List<String> args = new ArrayList<>(List.of(REGISTRY_ARGUMENT + RegistryObjects.name(registry)));
+        if (scope == Scope.METADATA) {
+            args.add(METADATA_ONLY_ARGUMENT);
+        }
+        Container container = new ContainerBuilder(registryContainer)
+                .withName(COMPONENT)
+                .withPorts(List.of())
+                .withLivenessProbe(null)
+                .withReadinessProbe(null)
+                .withStartupProbe(null)
+                .withArgs(args)
+                .build();
+        String dataVolume = registryContainer.getVolumeMounts().stream()
+                .filter(mount -> mount.getMountPath().equals(RuntimeLayout.DATA_DIR))
+                .map(VolumeMount::getName)
+                .findFirst()
+                .orElseThrow();
+        PodTemplateSpecBuilder template = new PodTemplateSpecBuilder(registryPod)
+                .editMetadata()
+                .withLabels(labels(registry))
+                .endMetadata()
+                .editSpec()
+                .withRestartPolicy("Never")
+                .withContainers(container)
+                .endSpec();
+        if (pod.getVolumes().stream().noneMatch(volume -> volume.getName().equals(dataVolume))) {
+            // The registry pod's data volume comes from the StatefulSet's claim: the embedded database (which lists
+            // the S3 blobs to delete) is on it. A METADATA purge needs nothing of it.
+            VolumeBuilder data = new VolumeBuilder().withName(dataVolume);
+            if (scope == Scope.ALL) {
+                data.withNewPersistentVolumeClaim()
+                        .withClaimName(Workloads.claimName(registry, 0))
+                        .endPersistentVolumeClaim();
+            } else {
+                data.withNewEmptyDir().endEmptyDir();
+            }
+            template.editSpec().addToVolumes(data.build()).endSpec();
+        }
+        return new JobBuilder()
+                .withNewMetadata()
+                .withName(name(registry))
+                .withNamespace(registry.getMetadata().getNamespace())
+                .withLabels(labels(registry))
+                .endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(BACKOFF_LIMIT)
+                .withTtlSecondsAfterFinished(TTL_SECONDS_AFTER_FINISHED)
+                .withTemplate(template.build())
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * The Registry's labels without the one its Service and PodDisruptionBudget select on, so that the purge pod is
+     * never sent traffic nor counted as a registry pod.
+     */
+    static Map<String, String> labels(Registry registry) {
+        Map<String, String> labels = new TreeMap<>(RegistryObjects.labels(registry));
+        labels.keySet()
+                .removeIf(key -> RegistryObjects.selectorLabels(registry).containsKey(key)
+                        && !key.equals(RegistryObjects.INSTANCE));
+        labels.put("app.kubernetes.io/component", COMPONENT);
+        return labels;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.wharf.runtime.purge;
+
+import dev.wharf.runtime.metadata.MetadataDatabase;
+import dev.wharf.runtime.storage.BlobStore;
+import dev.wharf.runtime.storage.Digest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lets go of the blobs a purged registry referenced, following the {@code blob_ref} protocol of the schema: in the
+ * transaction that deleted the registry's rows, a blob no row references any more is marked (so that a concurrent
+ * claim by another registry fails rather than points at bytes about to go); after that transaction, the bytes of
+ * each marked blob are deleted from the store, then its row. A blob another registry of the database still
+ * references is not marked, and stays.
+ *
+ * <p>The mark is conditional on {@code last_claimed_at} being what this transaction read, so that a claim committed
+ * by another registry's writer while the mark waited for its row lock is never overruled. Marked rows outlive a crash:
+ * {@link #finishMarked} completes them on the next run.
+ */
+final class BlobRelease {
+
+    private static final String CLAIMED =
+            "SELECT last_claimed_at FROM blob_ref WHERE digest = :digest AND gc_marked_at IS NULL";
+    private static final String UNREFERENCED = " NOT EXISTS (SELECT 1 FROM file f WHERE f.blob_digest = b.digest)"
+            + " AND NOT EXISTS (SELECT 1 FROM oci_blob_link l WHERE l.digest = b.digest)"
+            + " AND NOT EXISTS (SELECT 1 FROM oci_upload_chunk c WHERE c.digest = b.digest)";
+    private static final String MARK = "UPDATE blob_ref b SET gc_marked_at = :now WHERE b.digest = :digest"
+            + " AND b.gc_marked_at IS NULL AND b.last_claimed_at = :claimed AND" + UNREFERENCED;
+    private static final String MARKED = "SELECT b.digest FROM blob_ref b WHERE b.gc_marked_at IS NOT NULL AND"
+            + UNREFERENCED + " ORDER BY b.digest LIMIT :limit";
+    private static final String DELETE_ROW = "DELETE FROM blob_ref WHERE digest = :digest AND gc_marked_at IS NOT NULL";
+
+    private final DatabaseClient client;
+    private final @Nullable BlobStore store;
+    private final Clock clock;
+
+    /**
+     * @param store the store to delete bytes from; null to delete only the rows (the bytes are on a volume that goes
+     *     with the registry)
+     */
+    BlobRelease(MetadataDatabase database, @Nullable BlobStore store, Clock clock) {
+        this.client = database.client();
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Marks those of {@code digests} that no row references any more; to be called in the transaction that deleted
+     * the rows. Digests are marked in order, so that two purges never wait on each other.
+     *
+     * @return the digests marked
+     */
+    Mono<List<Digest>> mark(Collection<String> digests) {
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return Flux.fromStream(digests.stream().distinct().sorted())
+                .concatMap(digest -> client.sql(CLAIMED)
+                        .bind("digest", digest)
+                        .map(row -> Objects.requireNonNull(
+                                row.get("last_claimed_at", OffsetDateTime.class), "blob_ref.last_claimed_at"))
+                        .one()
+                        .flatMap(claimed -> client.sql(MARK)
+                                .bind("now", now)
+                                .bind("digest", digest)
+                                .bind("claimed", claimed)
+                                .fetch()
+                                .rowsUpdated())
+                        .filter(rows -> rows > 0)
+                        .map(rows -> Digest.parse(digest)))
+                .collectList();
+    }
+
+    /**
+     * Deletes the bytes, then the rows, of blobs marked by {@link #mark} in a committed transaction.
+     *
+     * @return how many rows were deleted
+     */
+    Mono<Long> delete(List<Digest> marked) {
+        return Flux.fromIterable(marked)
+                .concatMap(digest -> deleteBytes(digest)
+                        .then(client.sql(DELETE_ROW)
+                                .bind("digest", digest.toString())
+                                .fetch()
+                                .rowsUpdated()))
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Completes what a run that stopped half way left: blobs marked and referenced by no row, whose bytes and rows
+     * were not deleted yet.
+     *
+     * @return how many were completed
+     */
+    Mono<Long> finishMarked(int batch) {
+        return client.sql(MARKED)
+                .bind("limit", batch)
+                .map(row -> Digest.parse(String.valueOf(row.get("digest", String.class))))
+                .all()
+                .collectList()
+                .flatMap(marked -> marked.isEmpty()
+                        ? Mono.just(0L)
+                        : delete(marked).flatMap(deleted -> finishMarked(batch).map(more -> deleted + more)));
+    }
+
+    private Mono<Boolean> deleteBytes(Digest digest) {
+        return store == null ? Mono.just(false) : store.delete(digest);
+    }
+}
