@@ -2,6 +2,7 @@ package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.DownloadCounter;
+import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.NewManifest;
@@ -10,6 +11,7 @@ import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.VersionRecord;
+import dev.wharf.runtime.metadata.VersionedFile;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.proxy.CacheOutcome;
 import dev.wharf.runtime.proxy.UpstreamHeaders;
@@ -46,6 +48,7 @@ final class ManifestPulls {
     private final WebMetrics metrics;
     private final ProxiedManifests proxied;
     private final OciManifests manifests;
+    private final FileLookup fileLookup;
 
     ManifestPulls(
             Packages packages,
@@ -55,7 +58,8 @@ final class ManifestPulls {
             DownloadCounter downloads,
             WebMetrics metrics,
             ProxiedManifests proxied,
-            OciManifests manifests) {
+            OciManifests manifests,
+            FileLookup fileLookup) {
         this.packages = packages;
         this.versions = versions;
         this.tags = tags;
@@ -64,6 +68,7 @@ final class ManifestPulls {
         this.downloads = downloads;
         this.metrics = metrics;
         this.proxied = proxied;
+        this.fileLookup = fileLookup;
     }
 
     /**
@@ -72,9 +77,7 @@ final class ManifestPulls {
      * served from here, stale, when no upstream can answer or none may be asked.
      */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
-        Mono<Local> local = find(repository)
-                .flatMap(version ->
-                        files.find(version.id(), NewManifest.MANIFEST_PATH).map(file -> new Local(version, file)));
+        Mono<VersionedFile> local = findManifest(repository);
         if (!OciUpstreams.proxies(repository.registry())) {
             return local.switchIfEmpty(Mono.error(() -> unknown(repository)))
                     .flatMap(found -> serve(request, repository, found, null));
@@ -96,11 +99,21 @@ final class ManifestPulls {
         });
     }
 
-    /** A manifest of the registry's own content: its version and file. */
-    private record Local(VersionRecord version, FileRecord file) {}
+    /** A manifest of the registry's own content, its version and file in one query: the path of every pull. */
+    private Mono<VersionedFile> findManifest(OciRepository repository) {
+        String reference = repository.path().reference();
+        return OciNames.isDigest(reference)
+                ? fileLookup.byVersion(
+                        repository.registryId(),
+                        repository.name(),
+                        OciNames.digest(reference).toString(),
+                        NewManifest.MANIFEST_PATH)
+                : fileLookup.byTag(
+                        repository.registryId(), repository.name(), OciNames.tag(reference), NewManifest.MANIFEST_PATH);
+    }
 
     private Mono<ServerResponse> serve(
-            ServerRequest request, OciRepository repository, Local local, @Nullable CacheOutcome cache) {
+            ServerRequest request, OciRepository repository, VersionedFile local, @Nullable CacheOutcome cache) {
         FileRecord file = local.file();
         String upstream = local.version().upstream();
         Consumer<HttpHeaders> source = headers ->

@@ -4,22 +4,21 @@ import dev.wharf.runtime.auth.Authenticator;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.AuditTrail;
 import dev.wharf.runtime.metadata.DownloadCounter;
+import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.OciUploads;
 import dev.wharf.runtime.metadata.Packages;
+import dev.wharf.runtime.metadata.SharedKeys;
 import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.WebMetrics;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +30,7 @@ class OciBeans {
 
     /**
      * The property holding the key that signs registry tokens (base64, at least 32 bytes), so that several replicas
-     * accept each other's tokens; unset, each process signs with a random key of its own.
+     * accept each other's tokens; unset, they share a random one through the metadata database ({@link TokenSigningKey}).
      */
     static final String TOKEN_KEY_PROPERTY = "wharf.oci.token-key";
 
@@ -70,10 +69,13 @@ class OciBeans {
             ApiTokenRepository apiTokens,
             WebMetrics metrics,
             UpstreamEngine engine,
+            FileLookup fileLookup,
+            SharedKeys sharedKeys,
             ObjectProvider<Clock> clockProvider,
             Environment environment) {
         Clock clock = clock(clockProvider);
-        RegistryTokens tokens = new RegistryTokens(tokenKey(environment), clock);
+        RegistryTokens tokens = new RegistryTokens(
+                TokenSigningKey.resolve(environment.getProperty(TOKEN_KEY_PROPERTY), sharedKeys), clock);
         OciUpstreams upstreams = new OciUpstreams(engine);
         OciAccess access = new OciAccess(guard, tokens);
         return new OciRoutes(
@@ -92,7 +94,8 @@ class OciBeans {
                         downloads,
                         metrics,
                         new ProxiedManifests(upstreams, links, manifests),
-                        manifests),
+                        manifests,
+                        fileLookup),
                 new ManifestPushes(links, manifests, packages, versions, new ImmutableTags(packages, tags)),
                 new Listings(packages, tags, manifests, upstreams),
                 new Referrers(manifests));
@@ -100,19 +103,5 @@ class OciBeans {
 
     private static Clock clock(ObjectProvider<Clock> clock) {
         return clock.getIfAvailable(Clock::systemUTC);
-    }
-
-    private static byte[] tokenKey(Environment environment) {
-        String configured = environment.getProperty(TOKEN_KEY_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            try {
-                return Base64.getDecoder().decode(configured.strip().getBytes(StandardCharsets.US_ASCII));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(TOKEN_KEY_PROPERTY + " is not valid base64", e);
-            }
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 }

@@ -86,6 +86,16 @@ final class OciTestRuntime {
     }
 
     /** The properties of a runtime started by hand under {@code root}, with its configuration written. */
+    /**
+     * {@link #properties} as command-line arguments, for a runtime started with {@code SpringApplicationBuilder}: its
+     * default properties rank below application.yaml, whose {@code server.port} would win.
+     */
+    static String[] arguments(Path root) {
+        return properties(root).entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+    }
+
     static Map<String, Object> properties(Path root) {
         Path config = root.resolve("config");
         TestRuntime.writeConfiguration(config);

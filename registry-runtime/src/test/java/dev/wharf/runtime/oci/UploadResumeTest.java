@@ -71,9 +71,7 @@ class UploadResumeTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(WharfRuntimeApplication.class)
-                .properties(OciTestRuntime.properties(root))
-                .run();
+        return new SpringApplicationBuilder(WharfRuntimeApplication.class).run(OciTestRuntime.arguments(root));
     }
 
     private static String base(ConfigurableApplicationContext context) {

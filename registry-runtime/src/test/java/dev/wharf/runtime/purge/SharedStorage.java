@@ -75,7 +75,7 @@ final class SharedStorage implements AutoCloseable {
         this.files = new Files(database, audit, clock);
         this.tags = new Tags(database, clock);
         this.entries = new MetadataEntries(database, clock);
-        this.links = new OciBlobLinks(database, clock);
+        this.links = new OciBlobLinks(database, audit, clock);
         this.uploads = new OciUploads(database, clock);
         this.tokens = new ApiTokenRepository(database, clock);
     }
