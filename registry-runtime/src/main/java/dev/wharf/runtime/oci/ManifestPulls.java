@@ -49,6 +49,7 @@ final class ManifestPulls {
     private final ProxiedManifests proxied;
     private final OciManifests manifests;
     private final FileLookup fileLookup;
+    private final ManifestBytes bytes = new ManifestBytes();
 
     ManifestPulls(
             Packages packages,
@@ -131,11 +132,9 @@ final class ManifestPulls {
             return response.build();
         }
         downloads.record(file);
-        return response.body(BodyInserters.fromDataBuffers(repository
-                .registry()
-                .store()
-                .read(file.digest(), null)
-                .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount()))));
+        return response.body(
+                BodyInserters.fromDataBuffers(bytes.read(repository.registry().store(), file.digest(), file.sizeBytes())
+                        .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount()))));
     }
 
     /** A manifest an upstream served, with its media type and digest exactly as the upstream gave them. */
