@@ -180,10 +180,9 @@ final class ManifestPulls {
 
     /** Counts a pull of the recorded manifest with {@code digest}, which sets its pull time. */
     private Mono<Void> recordPull(OciRepository repository, Digest digest) {
-        return repository(repository)
-                .flatMap(pkg -> versions.find(pkg.id(), digest.toString()))
-                .flatMap(version -> files.find(version.id(), NewManifest.MANIFEST_PATH))
-                .doOnNext(downloads::record)
+        return fileLookup
+                .byVersion(repository.registryId(), repository.name(), digest.toString(), NewManifest.MANIFEST_PATH)
+                .doOnNext(found -> downloads.record(found.file()))
                 .then();
     }
 
