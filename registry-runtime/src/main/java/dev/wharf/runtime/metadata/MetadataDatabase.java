@@ -9,6 +9,7 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -23,6 +24,9 @@ public final class MetadataDatabase implements AutoCloseable {
 
     /** Connections are opened on demand; idle ones are closed so that a quiet replica holds few. */
     private static final Duration MAX_IDLE = Duration.ofMinutes(10);
+
+    /** How long {@link #close()} waits for connections in use to come back. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /** Renewed now and then, so that a database failover or a changed password is picked up. */
     private static final Duration MAX_LIFE = Duration.ofMinutes(30);
@@ -97,8 +101,21 @@ public final class MetadataDatabase implements AutoCloseable {
                 .then();
     }
 
+    /**
+     * Closes the pool once the connections in use are back, waiting up to {@link #CLOSE_WAIT}: a query that has just
+     * delivered its result may still be returning its connection, and disposing the pool under it makes reactor-pool
+     * count that connection twice and fail.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        while (inUse() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
         pool.dispose();
+    }
+
+    private boolean inUse() {
+        return pool.getMetrics().map(metrics -> metrics.acquiredSize() > 0).orElse(false);
     }
 }
