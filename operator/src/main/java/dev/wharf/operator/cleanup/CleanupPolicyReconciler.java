@@ -2,10 +2,10 @@ package dev.wharf.operator.cleanup;
 
 import dev.wharf.api.v1alpha1.cleanup.CleanupPolicy;
 import dev.wharf.api.v1alpha1.cleanup.CleanupPolicyStatus;
+import dev.wharf.api.v1alpha1.common.Condition;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.operator.references.PolicySelection;
 import dev.wharf.operator.status.SelectedRegistriesReconciler;
-import dev.wharf.operator.status.Selections;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -44,19 +44,18 @@ public final class CleanupPolicyReconciler extends SelectedRegistriesReconciler<
     /** Ready, the Registries selected, and the plan and runs the policy already had. */
     @Override
     protected CleanupPolicyStatus status(
-            CleanupPolicy policy, List<String> selected, @Nullable CleanupPolicyStatus previous, Clock clock) {
-        Long generation = policy.getMetadata().getGeneration();
+            Condition ready, @Nullable Long generation, List<String> selected, @Nullable CleanupPolicyStatus previous) {
         return new CleanupPolicyStatus(
-                List.of(Selections.ready(
-                        "CleanupPolicy",
-                        selected.size(),
-                        generation,
-                        previous == null ? null : previous.conditions(),
-                        clock)),
+                List.of(ready),
                 generation,
-                Selections.listed(selected),
+                selected,
                 previous == null ? null : previous.plan(),
                 previous == null ? null : previous.lastRun(),
                 previous == null ? null : previous.nextRun());
+    }
+
+    @Override
+    protected @Nullable List<Condition> conditionsOf(CleanupPolicyStatus status) {
+        return status.conditions();
     }
 }

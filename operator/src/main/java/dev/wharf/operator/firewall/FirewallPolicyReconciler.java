@@ -1,11 +1,11 @@
 package dev.wharf.operator.firewall;
 
+import dev.wharf.api.v1alpha1.common.Condition;
 import dev.wharf.api.v1alpha1.firewall.FirewallPolicy;
 import dev.wharf.api.v1alpha1.firewall.FirewallPolicyStatus;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.operator.references.PolicySelection;
 import dev.wharf.operator.status.SelectedRegistriesReconciler;
-import dev.wharf.operator.status.Selections;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -45,18 +45,20 @@ public final class FirewallPolicyReconciler extends SelectedRegistriesReconciler
     /** Ready, the Registries guarded, and the advisory time and counts the policy already had. */
     @Override
     protected FirewallPolicyStatus status(
-            FirewallPolicy policy, List<String> selected, @Nullable FirewallPolicyStatus previous, Clock clock) {
-        Long generation = policy.getMetadata().getGeneration();
+            Condition ready,
+            @Nullable Long generation,
+            List<String> selected,
+            @Nullable FirewallPolicyStatus previous) {
         return new FirewallPolicyStatus(
-                List.of(Selections.ready(
-                        "FirewallPolicy",
-                        selected.size(),
-                        generation,
-                        previous == null ? null : previous.conditions(),
-                        clock)),
+                List.of(ready),
                 generation,
-                Selections.listed(selected),
+                selected,
                 previous == null ? null : previous.advisoriesUpdated(),
                 previous == null ? null : previous.counts());
+    }
+
+    @Override
+    protected @Nullable List<Condition> conditionsOf(FirewallPolicyStatus status) {
+        return status.conditions();
     }
 }

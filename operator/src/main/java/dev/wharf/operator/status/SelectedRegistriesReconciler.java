@@ -1,6 +1,8 @@
 package dev.wharf.operator.status;
 
+import dev.wharf.api.v1alpha1.common.Condition;
 import dev.wharf.api.v1alpha1.registry.Registry;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -55,10 +57,14 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
     protected abstract List<String> listedIn(@Nullable S status);
 
     /**
-     * The new status: Ready and {@code selected} (sorted names), with the parts the runtime reports taken from
-     * {@code previous}.
+     * The new status: {@code ready}, the policy's generation, {@code selected} (sorted names, at most {@link
+     * Selections#MAX_LISTED}), with the parts the runtime reports taken from {@code previous}.
      */
-    protected abstract S status(P policy, List<String> selected, @Nullable S previous, Clock clock);
+    protected abstract S status(
+            Condition ready, @Nullable Long generation, List<String> selected, @Nullable S previous);
+
+    /** The conditions of {@code status}; null when it has none. */
+    protected abstract @Nullable List<Condition> conditionsOf(S status);
 
     @Override
     public final List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
@@ -113,6 +119,13 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
                 .distinct()
                 .sorted()
                 .toList();
-        return status(policy, selected, previous, clock);
+        Long generation = policy.getMetadata().getGeneration();
+        Condition ready = Selections.ready(
+                HasMetadata.getKind(kind),
+                selected.size(),
+                generation,
+                previous == null ? null : conditionsOf(previous),
+                clock);
+        return status(ready, generation, Selections.listed(selected), previous);
     }
 }

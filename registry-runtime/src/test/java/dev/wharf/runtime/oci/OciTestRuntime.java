@@ -1,11 +1,14 @@
 package dev.wharf.runtime.oci;
 
+import dev.wharf.runtime.WharfRuntimeApplication;
 import dev.wharf.runtime.testing.TestRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -86,6 +89,16 @@ final class OciTestRuntime {
     }
 
     /** The properties of a runtime started by hand under {@code root}, with its configuration written. */
+    /** A runtime of its own on {@code root}, for tests that start, stop or run several of them. */
+    static ConfigurableApplicationContext start(Path root) {
+        return new SpringApplicationBuilder(WharfRuntimeApplication.class).run(arguments(root));
+    }
+
+    /** The base URL of a runtime {@link #start}ed. */
+    static String base(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
     /**
      * {@link #properties} as command-line arguments, for a runtime started with {@code SpringApplicationBuilder}: its
      * default properties rank below application.yaml, whose {@code server.port} would win.

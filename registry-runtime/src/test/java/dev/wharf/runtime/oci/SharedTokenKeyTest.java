@@ -4,7 +4,6 @@ import static dev.wharf.runtime.testing.TestRuntime.READER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.runtime.WharfRuntimeApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,17 +31,17 @@ class SharedTokenKeyTest {
 
     @Test
     void aTokenIssuedByOneReplicaIsAcceptedByAnotherOnTheSameDatabase() throws Exception {
-        try (ConfigurableApplicationContext one = start();
-                ConfigurableApplicationContext other = start()) {
-            HttpResponse<String> issued = send(HttpRequest.newBuilder(
-                            URI.create(base(one) + "/v2/token?service=wharf&scope=repository:images/app:pull"))
+        try (ConfigurableApplicationContext one = OciTestRuntime.start(root);
+                ConfigurableApplicationContext other = OciTestRuntime.start(root)) {
+            HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(
+                            OciTestRuntime.base(one) + "/v2/token?service=wharf&scope=repository:images/app:pull"))
                     .header("Authorization", basic(READER)));
             assertThat(issued.statusCode()).isEqualTo(200);
             Matcher token = TOKEN.matcher(issued.body());
             assertThat(token.find()).as(issued.body()).isTrue();
 
             HttpResponse<String> tags =
-                    send(HttpRequest.newBuilder(URI.create(base(other) + "/v2/images/app/tags/list"))
+                    send(HttpRequest.newBuilder(URI.create(OciTestRuntime.base(other) + "/v2/images/app/tags/list"))
                             .header("Authorization", "Bearer " + token.group(1)));
 
             assertThat(tags.statusCode())
@@ -54,20 +52,13 @@ class SharedTokenKeyTest {
 
     @Test
     void aForgedTokenIsStillRefused() throws Exception {
-        try (ConfigurableApplicationContext one = start()) {
-            HttpResponse<String> tags = send(HttpRequest.newBuilder(URI.create(base(one) + "/v2/images/app/tags/list"))
-                    .header("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"));
+        try (ConfigurableApplicationContext one = OciTestRuntime.start(root)) {
+            HttpResponse<String> tags =
+                    send(HttpRequest.newBuilder(URI.create(OciTestRuntime.base(one) + "/v2/images/app/tags/list"))
+                            .header("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"));
 
             assertThat(tags.statusCode()).isEqualTo(401);
         }
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(WharfRuntimeApplication.class).run(OciTestRuntime.arguments(root));
-    }
-
-    private static String base(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -7,7 +7,6 @@ import static dev.wharf.runtime.testing.TestRuntime.WRITER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.runtime.WharfRuntimeApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A chunked upload goes on after the runtime restarts: its state is in the database, its bytes in storage. */
@@ -33,8 +31,8 @@ class UploadResumeTest {
         byte[] layer = blob(4000);
         String repository = "/v2/images/team/resumed";
         String location;
-        try (ConfigurableApplicationContext first = start()) {
-            String base = base(first);
+        try (ConfigurableApplicationContext first = OciTestRuntime.start(root)) {
+            String base = OciTestRuntime.base(first);
             HttpResponse<String> started =
                     send(HttpRequest.newBuilder(URI.create(base + repository + "/blobs/uploads/"))
                             .header("Authorization", basic(WRITER))
@@ -48,8 +46,8 @@ class UploadResumeTest {
             assertThat(chunk.statusCode()).isEqualTo(202);
         }
 
-        try (ConfigurableApplicationContext second = start()) {
-            String base = base(second);
+        try (ConfigurableApplicationContext second = OciTestRuntime.start(root)) {
+            String base = OciTestRuntime.base(second);
             HttpResponse<String> status = send(HttpRequest.newBuilder(URI.create(base + location))
                     .header("Authorization", basic(WRITER))
                     .GET());
@@ -68,14 +66,6 @@ class UploadResumeTest {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(pulled.body()).isEqualTo(layer);
         }
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(WharfRuntimeApplication.class).run(OciTestRuntime.arguments(root));
-    }
-
-    private static String base(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
