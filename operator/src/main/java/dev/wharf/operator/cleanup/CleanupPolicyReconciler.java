@@ -28,7 +28,7 @@ public final class CleanupPolicyReconciler extends SelectedRegistriesReconciler<
     public static final String NAME = "cleanuppolicy";
 
     public CleanupPolicyReconciler(Clock clock) {
-        super(CleanupPolicy.class, CleanupPolicy::new, NAME + "-registries", clock);
+        super(CleanupPolicy.class, NAME + "-registries", clock);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class FirewallPolicyReconciler extends SelectedRegistriesReconciler
     public static final String NAME = "firewallpolicy";
 
     public FirewallPolicyReconciler(Clock clock) {
-        super(FirewallPolicy.class, FirewallPolicy::new, NAME + "-registries", clock);
+        super(FirewallPolicy.class, NAME + "-registries", clock);
     }
 
     @Override

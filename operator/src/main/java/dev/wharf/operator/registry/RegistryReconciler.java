@@ -22,7 +22,7 @@ import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
 import dev.wharf.operator.runtimestatus.RuntimeUsage;
 import dev.wharf.operator.status.Conditions;
 import dev.wharf.operator.status.Reasons;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import dev.wharf.operator.status.StatusWrites;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -142,7 +142,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
                 registry.getSpec().format().id(),
                 ready == null ? ConditionStatus.UNKNOWN : ready.status(),
                 ready == null ? "" : ready.reason());
-        return UpdateControl.patchStatus(statusOnly(registry, status));
+        StatusWrites.write(registry, status, context);
+        return UpdateControl.noUpdate();
     }
 
     @Override
@@ -161,7 +162,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         if (status.equals(previous)) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
-        return ErrorStatusUpdateControl.patchStatus(statusOnly(registry, status));
+        StatusWrites.write(registry, status, context);
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 
     @Override
@@ -209,16 +211,5 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
                 phase,
                 usage.map(RuntimeUsage::artifacts).orElse(null),
                 usage.map(RuntimeUsage::storageBytes).orElse(null));
-    }
-
-    /** A copy of the Registry holding only its identity and the new status, so that nothing but status is written. */
-    private static Registry statusOnly(Registry registry, RegistryStatus status) {
-        Registry patch = new Registry();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(registry.getMetadata().getName())
-                .withNamespace(registry.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(status);
-        return patch;
     }
 }

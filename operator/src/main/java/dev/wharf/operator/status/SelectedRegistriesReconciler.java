@@ -4,7 +4,6 @@ import dev.wharf.api.v1alpha1.common.Condition;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -17,7 +16,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -32,20 +30,16 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
         implements Reconciler<P> {
 
     private final Class<P> kind;
-    private final Supplier<P> emptyPolicy;
     private final String registriesSource;
     private final Clock clock;
 
     /**
      * @param kind the policy's class
-     * @param emptyPolicy a new, empty policy object, for status patches
      * @param registriesSource the name of the event source watching Registries
      * @param clock the clock of the conditions' transition times
      */
-    protected SelectedRegistriesReconciler(
-            Class<P> kind, Supplier<P> emptyPolicy, String registriesSource, Clock clock) {
+    protected SelectedRegistriesReconciler(Class<P> kind, String registriesSource, Clock clock) {
         this.kind = kind;
-        this.emptyPolicy = emptyPolicy;
         this.registriesSource = registriesSource;
         this.clock = clock;
     }
@@ -102,13 +96,8 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
         if (status.equals(previous)) {
             return UpdateControl.noUpdate();
         }
-        P patch = emptyPolicy.get();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(policy.getMetadata().getName())
-                .withNamespace(policy.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(status);
-        return UpdateControl.patchStatus(patch);
+        StatusWrites.write(policy, status, context);
+        return UpdateControl.noUpdate();
     }
 
     /** The status for {@code policy} among {@code registries}, the Registries of its namespace. */

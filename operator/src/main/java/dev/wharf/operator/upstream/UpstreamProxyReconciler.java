@@ -3,7 +3,7 @@ package dev.wharf.operator.upstream;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxyStatus;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import dev.wharf.operator.status.StatusWrites;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -68,17 +68,7 @@ public final class UpstreamProxyReconciler implements Reconciler<UpstreamProxy> 
                 proxy.getMetadata().getNamespace(),
                 proxy.getMetadata().getName(),
                 status.usedBy());
-        return UpdateControl.patchStatus(statusOnly(proxy, status));
-    }
-
-    /** A copy of the proxy holding only its identity and the new status, so that nothing but status is written. */
-    private static UpstreamProxy statusOnly(UpstreamProxy proxy, UpstreamProxyStatus status) {
-        UpstreamProxy patch = new UpstreamProxy();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(proxy.getMetadata().getName())
-                .withNamespace(proxy.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(status);
-        return patch;
+        StatusWrites.write(proxy, status, context);
+        return UpdateControl.noUpdate();
     }
 }
