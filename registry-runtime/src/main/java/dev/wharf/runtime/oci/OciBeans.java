@@ -16,6 +16,7 @@ import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.web.AccessGuard;
+import dev.wharf.runtime.web.LoginThrottle;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.WebMetrics;
 import java.time.Clock;
@@ -58,6 +59,7 @@ class OciBeans {
     OciRoutes ociRoutes(
             ServedRegistries registries,
             AccessGuard guard,
+            LoginThrottle throttle,
             OciBlobLinks links,
             OciUploads uploads,
             OciManifests manifests,
@@ -83,7 +85,7 @@ class OciBeans {
                 access,
                 guard,
                 tokens,
-                new TokenEndpoint(registries, new Authenticator(apiTokens, clock), tokens, clock),
+                new TokenEndpoint(registries, new Authenticator(apiTokens, clock), throttle, tokens, clock),
                 new BlobDownloads(links, metrics, upstreams),
                 new BlobUploads(uploads, links, new BlobMounts(links, registries, access), metrics),
                 new ManifestPulls(

@@ -8,6 +8,7 @@ import dev.wharf.runtime.storage.DigestMismatchException;
 import dev.wharf.runtime.storage.RangeNotSatisfiableException;
 import dev.wharf.runtime.storage.StorageException;
 import dev.wharf.runtime.web.AccessRefusedException;
+import dev.wharf.runtime.web.LoginsThrottledException;
 import dev.wharf.runtime.web.RequestRefusedException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,9 @@ final class OciErrors {
         }
         if (error instanceof RangeNotSatisfiableException range) {
             response.header(HttpHeaders.CONTENT_RANGE, "bytes */" + range.blobSize());
+        }
+        if (error instanceof LoginsThrottledException throttled) {
+            response.header(HttpHeaders.RETRY_AFTER, throttled.retryAfter());
         }
         if (error instanceof BlobUploads.UploadRangeException range) {
             response.header(HttpHeaders.LOCATION, range.location()).header(HttpHeaders.RANGE, range.range());
@@ -107,6 +111,7 @@ final class OciErrors {
             case METHOD_NOT_ALLOWED, NOT_IMPLEMENTED -> OciError.UNSUPPORTED;
             case FORBIDDEN -> OciError.DENIED;
             case UNAUTHORIZED -> OciError.UNAUTHORIZED;
+            case TOO_MANY_REQUESTS -> OciError.TOOMANYREQUESTS;
             default -> OciError.BLOB_UPLOAD_INVALID;
         };
         return new OciException(code, refused.status(), message(refused), null);

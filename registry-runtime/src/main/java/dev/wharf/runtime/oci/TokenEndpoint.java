@@ -7,6 +7,7 @@ import dev.wharf.runtime.auth.Authenticator;
 import dev.wharf.runtime.auth.Authorizer;
 import dev.wharf.runtime.auth.Decision;
 import dev.wharf.runtime.auth.Principal;
+import dev.wharf.runtime.web.LoginThrottle;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,19 @@ final class TokenEndpoint {
 
     private final ServedRegistries registries;
     private final Authenticator authenticator;
+    private final LoginThrottle throttle;
     private final RegistryTokens tokens;
     private final Clock clock;
 
-    TokenEndpoint(ServedRegistries registries, Authenticator authenticator, RegistryTokens tokens, Clock clock) {
+    TokenEndpoint(
+            ServedRegistries registries,
+            Authenticator authenticator,
+            LoginThrottle throttle,
+            RegistryTokens tokens,
+            Clock clock) {
         this.registries = registries;
         this.authenticator = authenticator;
+        this.throttle = throttle;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -57,7 +65,7 @@ final class TokenEndpoint {
         List<TokenScope> scopes = TokenScope.parse(request.queryParams().getOrDefault("scope", List.of()));
         boolean offline =
                 request.queryParam("offline_token").filter("true"::equals).isPresent();
-        return grant(request.headers().firstHeader(HttpHeaders.AUTHORIZATION), scopes, offline);
+        return grant(request, request.headers().firstHeader(HttpHeaders.AUTHORIZATION), scopes, offline);
     }
 
     Mono<ServerResponse> post(ServerRequest request) {
@@ -80,7 +88,7 @@ final class TokenEndpoint {
                 }
                 String basic = "Basic "
                         + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-                return grant(basic, scopes, true);
+                return grant(request, basic, scopes, true);
             }
             return Mono.error(new OciException(
                     OciError.UNSUPPORTED,
@@ -91,28 +99,30 @@ final class TokenEndpoint {
     }
 
     /** Authenticates the header against each registry concerned, and issues the token. */
-    private Mono<ServerResponse> grant(@Nullable String header, List<TokenScope> scopes, boolean offline) {
+    private Mono<ServerResponse> grant(
+            ServerRequest request, @Nullable String header, List<TokenScope> scopes, boolean offline) {
         List<ServedRegistry> concerned = concerned(scopes);
         if (header == null) {
             return respond(Principal.ANONYMOUS, access(Map.of(), scopes), null);
         }
         Map<String, Principal> verified = new LinkedHashMap<>();
-        return Flux.fromIterable(concerned)
+        Mono<Map<String, Principal>> check = Flux.fromIterable(concerned)
                 .concatMap(registry -> authenticator
                         .authenticate(header, registry.access())
                         .filter(principal -> !principal.isAnonymous())
                         .doOnNext(principal -> verified.put(registry.name(), principal))
                         .onErrorResume(AuthenticationFailedException.class, e -> Mono.empty()))
-                .then(Mono.defer(() -> {
-                    if (verified.isEmpty()) {
-                        return Mono.error(unauthorized(
+                .then(Mono.defer(() -> verified.isEmpty()
+                        ? Mono.error(unauthorized(
                                 "unknown user, wrong password, or unknown or expired API token for the registries"
-                                        + " asked for"));
-                    }
-                    Principal principal = verified.values().iterator().next();
-                    String refresh = offline ? tokens.issueRefresh(principal, verified.keySet()) : null;
-                    return respond(principal, access(verified, scopes), refresh);
-                }));
+                                        + " asked for"))
+                        : Mono.just(verified)));
+        return throttle.guard(request, header, check, OciException.class::isInstance)
+                .flatMap(accepted -> {
+                    Principal principal = accepted.values().iterator().next();
+                    String refresh = offline ? tokens.issueRefresh(principal, accepted.keySet()) : null;
+                    return respond(principal, access(accepted, scopes), refresh);
+                });
     }
 
     /** The registries the scopes name, or every docker registry when they name none (a login). */

@@ -24,9 +24,11 @@ public final class AccessGuard {
     public static final String PRINCIPAL_ATTRIBUTE = AccessGuard.class.getName() + ".principal";
 
     private final Authenticator authenticator;
+    private final LoginThrottle throttle;
 
-    public AccessGuard(Authenticator authenticator) {
+    public AccessGuard(Authenticator authenticator, LoginThrottle throttle) {
         this.authenticator = authenticator;
+        this.throttle = throttle;
     }
 
     /**
@@ -61,14 +63,15 @@ public final class AccessGuard {
         if (header == null) {
             return Mono.error(AccessRefusedException.authenticateForRuntime());
         }
-        return Flux.fromIterable(registries)
+        Mono<Principal> check = Flux.fromIterable(registries)
                 .concatMap(registry -> authenticator
                         .authenticate(header, registry.access())
                         .onErrorResume(AuthenticationFailedException.class, e -> Mono.empty()))
                 .filter(principal -> !principal.isAnonymous())
                 .next()
                 .switchIfEmpty(Mono.error(
-                        AccessRefusedException.badCredentials("unknown user, wrong password, or unknown API token")))
+                        AccessRefusedException.badCredentials("unknown user, wrong password, or unknown API token")));
+        return throttle.guard(request, header, check, AccessRefusedException.class::isInstance)
                 .doOnNext(principal -> remember(request, principal));
     }
 
@@ -82,11 +85,13 @@ public final class AccessGuard {
     }
 
     private Mono<Principal> authenticate(ServerRequest request, ServedRegistry registry) {
-        return authenticator
-                .authenticate(authorization(request), registry.access())
+        String header = authorization(request);
+        Mono<Principal> check = authenticator
+                .authenticate(header, registry.access())
                 .onErrorMap(
                         AuthenticationFailedException.class,
                         e -> AccessRefusedException.badCredentials(String.valueOf(e.getMessage())));
+        return throttle.guard(request, header, check, AccessRefusedException.class::isInstance);
     }
 
     private static @Nullable String authorization(ServerRequest request) {

@@ -47,6 +47,9 @@ public final class Problems {
         if (error instanceof RangeNotSatisfiableException range) {
             response.header(HttpHeaders.CONTENT_RANGE, "bytes */" + range.blobSize());
         }
+        if (error instanceof LoginsThrottledException throttled) {
+            response.header(HttpHeaders.RETRY_AFTER, throttled.retryAfter());
+        }
         if (request.method().name().equals("HEAD")) {
             return response.build();
         }

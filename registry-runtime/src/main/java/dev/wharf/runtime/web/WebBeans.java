@@ -3,6 +3,7 @@ package dev.wharf.runtime.web;
 import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.runtime.WharfProperties;
 import dev.wharf.runtime.auth.Authenticator;
+import dev.wharf.runtime.auth.FailedLogins;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.DatabaseProperties;
@@ -57,8 +58,14 @@ class WebBeans {
     }
 
     @Bean
-    AccessGuard accessGuard(ApiTokenRepository tokens, ObjectProvider<Clock> clock) {
-        return new AccessGuard(new Authenticator(tokens, clock.getIfAvailable(Clock::systemUTC)));
+    LoginThrottle loginThrottle(FailedLoginProperties properties, ObjectProvider<Clock> clock) {
+        return new LoginThrottle(
+                new FailedLogins(properties.limit(), properties.lockout(), clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    @Bean
+    AccessGuard accessGuard(ApiTokenRepository tokens, LoginThrottle throttle, ObjectProvider<Clock> clock) {
+        return new AccessGuard(new Authenticator(tokens, clock.getIfAvailable(Clock::systemUTC)), throttle);
     }
 
     @Bean

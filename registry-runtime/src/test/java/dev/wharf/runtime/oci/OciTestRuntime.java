@@ -88,7 +88,6 @@ final class OciTestRuntime {
         writeDockerRegistries(root.resolve("config"));
     }
 
-    /** The properties of a runtime started by hand under {@code root}, with its configuration written. */
     /** A runtime of its own on {@code root}, for tests that start, stop or run several of them. */
     static ConfigurableApplicationContext start(Path root) {
         return new SpringApplicationBuilder(WharfRuntimeApplication.class).run(arguments(root));
@@ -109,6 +108,7 @@ final class OciTestRuntime {
                 .toArray(String[]::new);
     }
 
+    /** The properties of a runtime started by hand under {@code root}, with its configuration written. */
     static Map<String, Object> properties(Path root) {
         Path config = root.resolve("config");
         TestRuntime.writeConfiguration(config);

@@ -1,0 +1,86 @@
+package dev.wharf.runtime.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.runtime.testing.TestRuntime;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Wrong passwords on the docker routes and at the token endpoint end in the spec's TOOMANYREQUESTS error. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class OciFailedLoginTest {
+
+    private static final int LIMIT = 2;
+
+    @TempDir
+    static Path root;
+
+    @DynamicPropertySource
+    static void configure(DynamicPropertyRegistry registry) {
+        OciTestRuntime.configure(registry, root);
+        registry.add("wharf.auth.failed-logins.limit", () -> String.valueOf(LIMIT));
+    }
+
+    @Autowired
+    private WebTestClient client;
+
+    @Test
+    void tooManyWrongPasswordsOnARepositoryAnswerTooManyRequestsWithRetryAfter() {
+        String url = "/v2/" + OciTestRuntime.IMAGES + "/app/tags/list";
+        for (int i = 0; i < LIMIT; i++) {
+            get(url, basic(TestRuntime.READER, "wrong")).expectStatus().isUnauthorized();
+        }
+
+        get(url, basic(TestRuntime.READER, TestRuntime.PASSWORD))
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.errors[0].code")
+                .isEqualTo("TOOMANYREQUESTS")
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message).contains("try again in"));
+    }
+
+    @Test
+    void tooManyWrongPasswordsAtTheTokenEndpointAnswerTooManyRequests() {
+        String url = "/v2/token?service=wharf&scope=repository:" + OciTestRuntime.IMAGES + "/app:pull";
+        for (int i = 0; i < LIMIT; i++) {
+            get(url, basic(TestRuntime.WRITER, "wrong")).expectStatus().isUnauthorized();
+        }
+
+        get(url, basic(TestRuntime.WRITER, TestRuntime.PASSWORD))
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.errors[0].code")
+                .isEqualTo("TOOMANYREQUESTS");
+        get(url, basic(TestRuntime.ADMIN, TestRuntime.PASSWORD)).expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec get(String url, String authorization) {
+        return client.get()
+                .uri(url)
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .exchange();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
