@@ -42,7 +42,8 @@ final class BlobDownloads {
 
     /**
      * The blob, when the repository links it; in a registry with upstream proxies, else fetched through them (checked
-     * against its digest, stored, and linked to the repository, so that it is served from here from then on).
+     * against its digest, stored, and linked to the repository, so that it is served from here from then on). A HEAD
+     * the repository cannot answer is answered by the upstreams' answers to HEAD requests, fetching nothing.
      */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
         Digest digest = OciNames.digest(repository.path().reference());
@@ -61,6 +62,13 @@ final class BlobDownloads {
     private Mono<ServerResponse> proxied(ServerRequest request, OciRepository repository, Digest digest) {
         if (!OciUpstreams.proxies(repository.registry())) {
             return Mono.empty();
+        }
+        if (HttpMethod.HEAD.equals(request.method())) {
+            // docker and containerd ask before they pull: the upstreams answer without the blob being fetched.
+            return upstreams
+                    .head(repository, "/blobs/" + digest, List.of(), digest)
+                    .flatMap(result -> serve(
+                            request, repository, digest, result.size(), headers -> UpstreamHeaders.apply(result, headers)));
         }
         return upstreams
                 .immutable(repository, "/blobs/" + digest, List.of(), digest)

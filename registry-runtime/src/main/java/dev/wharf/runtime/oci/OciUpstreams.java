@@ -53,6 +53,14 @@ final class OciUpstreams {
     }
 
     /**
+     * What a HEAD of a blob or a manifest by digest answers, without fetching it: its length and headers, from the
+     * upstreams' answers to HEAD requests (or from the cache).
+     */
+    Mono<UpstreamResult> head(OciRepository repository, String endpoint, List<String> accept, Digest digest) {
+        return unavailable(repository, engine.head(repository.registry(), request(repository.name(), endpoint, accept, digest)));
+    }
+
+    /**
      * The request for {@code endpoint} of repository {@code name}: immutable when {@code digest} names its content,
      * asking each upstream for its own name of the repository.
      */
@@ -65,8 +73,12 @@ final class OciUpstreams {
     }
 
     private Mono<UpstreamResult> fetch(OciRepository repository, UpstreamRequest request) {
-        return engine.fetch(repository.registry(), request)
-                .onErrorMap(
+        return unavailable(repository, engine.fetch(repository.registry(), request));
+    }
+
+    /** {@code result}, whose {@link UpstreamFailureException} becomes the OCI UNAVAILABLE error. */
+    private static Mono<UpstreamResult> unavailable(OciRepository repository, Mono<UpstreamResult> result) {
+        return result.onErrorMap(
                         UpstreamFailureException.class,
                         e -> new OciException(
                                 OciError.UNAVAILABLE,

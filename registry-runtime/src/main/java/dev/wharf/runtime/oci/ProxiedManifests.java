@@ -15,6 +15,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,8 +50,8 @@ final class ProxiedManifests {
     /**
      * A manifest fetched through the upstreams.
      *
-     * @param result how the engine served it
-     * @param bytes its exact bytes
+     * @param result how the engine served it; its size is the manifest's length
+     * @param bytes its exact bytes; none for a HEAD by digest, which fetches nothing
      * @param version its version, when it is recorded
      */
     @SuppressWarnings("ArrayRecordComponent") // the bytes are never changed, and equality is never asked
@@ -64,7 +65,10 @@ final class ProxiedManifests {
         }
     }
 
-    /** The manifest from the first upstream that has it; empty when none has it. */
+    /**
+     * The manifest from the first upstream that has it; empty when none has it. A HEAD by digest gets only what the
+     * upstreams answer to a HEAD of it: nothing is fetched or recorded.
+     */
     Mono<Fetched> fetch(ServerRequest request, OciRepository repository) {
         String reference = repository.path().reference();
         List<String> accept = request.headers().header(HttpHeaders.ACCEPT);
@@ -73,6 +77,12 @@ final class ProxiedManifests {
         }
         String endpoint = "/manifests/" + reference;
         boolean byDigest = OciNames.isDigest(reference);
+        if (byDigest && HttpMethod.HEAD.equals(request.method())) {
+            // skopeo inspect and crane digest ask before they pull: the upstreams answer without it being fetched.
+            return upstreams
+                    .head(repository, endpoint, accept, OciNames.digest(reference))
+                    .map(served -> new Fetched(served, new byte[0], null));
+        }
         Mono<UpstreamResult> result = byDigest
                 ? upstreams.immutable(repository, endpoint, accept, OciNames.digest(reference))
                 : upstreams.mutable(repository, endpoint, accept);

@@ -5,6 +5,7 @@ import dev.wharf.runtime.config.SecretResolver;
 import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -84,10 +86,7 @@ public final class UpstreamEngine {
      */
     public Mono<UpstreamResult> fetch(ServedRegistry registry, UpstreamRequest request) {
         return Mono.defer(() -> {
-            List<UpstreamClient> upstreams = registry.configured().upstreamProxies().stream()
-                    .map(clients::of)
-                    .filter(client -> client.settings().names().permits(request.name()))
-                    .toList();
+            List<UpstreamClient> upstreams = upstreams(registry, request);
             if (upstreams.isEmpty()) {
                 return Mono.empty();
             }
@@ -95,10 +94,61 @@ public final class UpstreamEngine {
             Mono<UpstreamResult> result = request.kind() == ObjectKind.IMMUTABLE
                     ? object(registry, upstreams, key, request)
                     : document(registry, upstreams, key, request);
-            return result.doOnError(e -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "error"))
-                    .switchIfEmpty(Mono.fromRunnable(
-                            () -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "notfound")));
+            return counted(registry, result);
         });
+    }
+
+    /**
+     * What a {@code HEAD} of an immutable object answers, without fetching it: its size, digest and headers, from the
+     * cache when it is there, else from a {@code HEAD} request to the first of the upstreams that has it (asked as
+     * {@link #fetch} asks them, sharing its "not found" answers and circuit breakers). Nothing is downloaded or stored.
+     * An upstream whose {@code Docker-Content-Digest} differs from the request's digest, or that gives no
+     * {@code Content-Length}, counts as failed.
+     *
+     * @param request an immutable request naming its digest
+     * @return the result, whose body is empty unless it came from the cache; empty or an
+     *     {@link UpstreamFailureException} as {@link #fetch} says
+     */
+    public Mono<UpstreamResult> head(ServedRegistry registry, UpstreamRequest request) {
+        Digest digest = request.digest();
+        if (request.kind() != ObjectKind.IMMUTABLE || digest == null) {
+            throw new IllegalArgumentException("only an immutable object with a digest can be asked for with HEAD");
+        }
+        return Mono.defer(() -> {
+            List<UpstreamClient> upstreams = upstreams(registry, request);
+            if (upstreams.isEmpty()) {
+                return Mono.empty();
+            }
+            CacheKey key = CacheKey.of(registry.id(), request);
+            Attempts attempts = new Attempts();
+            Mono<UpstreamResult> asked = first(
+                            upstreams,
+                            client -> ask(
+                                    registry,
+                                    client,
+                                    key,
+                                    request,
+                                    HttpMethod.HEAD,
+                                    HttpHeaders.EMPTY,
+                                    attempts,
+                                    response -> ObjectHeads.read(client.settings().name(), request, digest, response)))
+                    .doOnNext(head -> metrics.fetched(registry.name(), head.upstream(), CacheOutcome.MISS.tag()))
+                    .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
+            return counted(registry, cachedObject(registry, key).switchIfEmpty(asked));
+        });
+    }
+
+    private List<UpstreamClient> upstreams(ServedRegistry registry, UpstreamRequest request) {
+        return registry.configured().upstreamProxies().stream()
+                .map(clients::of)
+                .filter(client -> client.settings().names().permits(request.name()))
+                .toList();
+    }
+
+    private Mono<UpstreamResult> counted(ServedRegistry registry, Mono<UpstreamResult> result) {
+        return result.doOnError(e -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "error"))
+                .switchIfEmpty(
+                        Mono.fromRunnable(() -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "notfound")));
     }
 
     /** The health of the UpstreamProxy named {@code name}, as this runtime sees it. */
@@ -111,16 +161,20 @@ public final class UpstreamEngine {
         return proxies.stream().map(proxy -> health(proxy.name())).toList();
     }
 
-    private Mono<UpstreamResult> object(
-            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+    /** The object cached for {@code key}, when its blob is still in the store. */
+    private Mono<UpstreamResult> cachedObject(ServedRegistry registry, CacheKey key) {
         CachedObject cached = objects.get(key);
-        Mono<UpstreamResult> hit = cached == null
+        return cached == null
                 ? Mono.empty()
                 : registry.store()
                         .exists(cached.digest())
                         .filter(Boolean::booleanValue)
                         .map(exists -> result(registry, cached, CacheOutcome.HIT));
-        return hit.switchIfEmpty(Mono.defer(() -> flights.run(key, () -> fetchObject(registry, upstreams, key, request))
+    }
+
+    private Mono<UpstreamResult> object(
+            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+        return cachedObject(registry, key).switchIfEmpty(Mono.defer(() -> flights.run(key, () -> fetchObject(registry, upstreams, key, request))
                 .map(object -> result(registry, object, CacheOutcome.MISS))));
     }
 
@@ -134,6 +188,7 @@ public final class UpstreamEngine {
                                 client,
                                 key,
                                 request,
+                                HttpMethod.GET,
                                 HttpHeaders.EMPTY,
                                 attempts,
                                 response -> objects.store(
@@ -168,7 +223,7 @@ public final class UpstreamEngine {
                             ? cached
                             : null;
                     HttpHeaders conditions = source == null ? HttpHeaders.EMPTY : DocumentCache.conditions(source);
-                    return ask(registry, client, key, request, conditions, attempts, response -> {
+                    return ask(registry, client, key, request, HttpMethod.GET, conditions, attempts, response -> {
                         if (source != null && response.statusCode().value() == 304) {
                             return response.releaseBody()
                                     .thenReturn(new DocumentCache.Served(
@@ -210,6 +265,7 @@ public final class UpstreamEngine {
             UpstreamClient client,
             CacheKey key,
             UpstreamRequest request,
+            HttpMethod method,
             HttpHeaders conditions,
             Attempts attempts,
             Function<ClientResponse, Mono<T>> onFound) {
@@ -225,7 +281,8 @@ public final class UpstreamEngine {
         headers.addAll(conditions);
         request.accept().forEach(accept -> headers.add(HttpHeaders.ACCEPT, accept));
         long start = System.nanoTime();
-        return client.get(request.name(), request.pathAt(settings.base()), headers, response -> {
+        String path = request.pathAt(settings.base());
+        Function<ClientResponse, Mono<Optional<T>>> handler = response -> {
                     int status = response.statusCode().value();
                     if (status == 404 || status == 410) {
                         negatives.remember(key, settings.name(), settings.negativeTtl());
@@ -237,8 +294,11 @@ public final class UpstreamEngine {
                             .doOnNext(found -> metrics.requested(
                                     registry.name(), settings.name(), outcome, System.nanoTime() - start))
                             .map(Optional::of);
-                })
-                .onErrorResume(e -> {
+                };
+        Mono<Optional<T>> answer = HttpMethod.HEAD.equals(method)
+                ? client.head(request.name(), path, headers, handler)
+                : client.get(request.name(), path, headers, handler);
+        return answer.onErrorResume(e -> {
                     attempts.failed(e);
                     metrics.requested(registry.name(), settings.name(), "error", System.nanoTime() - start);
                     LOG.warn("Upstream {} of registry {}: {}", settings.name(), registry.name(), e.getMessage());
