@@ -53,6 +53,16 @@ final class OciUpstreams {
     }
 
     /**
+     * A blob fetched once, checked against {@code digest} and kept, whose bytes this caller gets as they arrive when
+     * its miss fetches it ({@link UpstreamEngine#stream}); the body must be read.
+     */
+    Mono<UpstreamResult> stream(OciRepository repository, String endpoint, Digest digest) {
+        return unavailable(
+                repository,
+                engine.stream(repository.registry(), request(repository.name(), endpoint, List.of(), digest)));
+    }
+
+    /**
      * What a HEAD of a blob or a manifest by digest answers, without fetching it: its length and headers, from the
      * upstreams' answers to HEAD requests (or from the cache).
      */

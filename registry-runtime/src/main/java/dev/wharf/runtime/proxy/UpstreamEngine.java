@@ -85,6 +85,22 @@ public final class UpstreamEngine {
      *     that was asked could answer and nothing cached may be served
      */
     public Mono<UpstreamResult> fetch(ServedRegistry registry, UpstreamRequest request) {
+        return fetch(registry, request, false);
+    }
+
+    /**
+     * As {@link #fetch}, except that the caller whose miss of an immutable object with a digest starts the upstream
+     * request gets the bytes as they arrive, while they are stored, rather than once they are: its result's body ends
+     * only once the store has verified and kept them, and fails (so that the client's response is broken off) when
+     * they do not match the digest. Callers that come meanwhile wait for the stored copy, as with {@link #fetch}; so
+     * does a miss whose upstream gives no length. The caller must read the body soon (within ten seconds) or cancel
+     * it, and can read it once.
+     */
+    public Mono<UpstreamResult> stream(ServedRegistry registry, UpstreamRequest request) {
+        return fetch(registry, request, true);
+    }
+
+    private Mono<UpstreamResult> fetch(ServedRegistry registry, UpstreamRequest request, boolean stream) {
         return Mono.defer(() -> {
             List<UpstreamClient> upstreams = upstreams(registry, request);
             if (upstreams.isEmpty()) {
@@ -92,7 +108,7 @@ public final class UpstreamEngine {
             }
             CacheKey key = CacheKey.of(registry.id(), request);
             Mono<UpstreamResult> result = request.kind() == ObjectKind.IMMUTABLE
-                    ? object(registry, upstreams, key, request)
+                    ? object(registry, upstreams, key, request, stream)
                     : document(registry, upstreams, key, request);
             return counted(registry, result);
         });
@@ -173,13 +189,34 @@ public final class UpstreamEngine {
     }
 
     private Mono<UpstreamResult> object(
-            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
-        return cachedObject(registry, key).switchIfEmpty(Mono.defer(() -> flights.run(key, () -> fetchObject(registry, upstreams, key, request))
-                .map(object -> result(registry, object, CacheOutcome.MISS))));
+            ServedRegistry registry,
+            List<UpstreamClient> upstreams,
+            CacheKey key,
+            UpstreamRequest request,
+            boolean stream) {
+        return cachedObject(registry, key).switchIfEmpty(Mono.defer(() -> {
+            if (!stream) {
+                return flights.run(key, () -> fetchObject(registry, upstreams, key, request, null))
+                        .map(object -> result(registry, object, CacheOutcome.MISS));
+            }
+            // Only the caller whose work the flight runs gets the handoff; the others wait for the stored copy.
+            Handoff handoff = new Handoff();
+            Mono<UpstreamResult> stored = flights.run(
+                            key, () -> fetchObject(registry, upstreams, key, request, handoff))
+                    .map(object -> result(registry, object, CacheOutcome.MISS))
+                    .doFinally(signal -> handoff.close());
+            Mono<UpstreamResult> streamed = handoff.result()
+                    .doOnNext(result -> metrics.fetched(registry.name(), result.upstream(), CacheOutcome.MISS.tag()));
+            return Flux.merge(streamed, stored).next();
+        }));
     }
 
     private Mono<CachedObject> fetchObject(
-            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+            ServedRegistry registry,
+            List<UpstreamClient> upstreams,
+            CacheKey key,
+            UpstreamRequest request,
+            @Nullable Handoff handoff) {
         Attempts attempts = new Attempts();
         return first(
                         upstreams,
@@ -192,9 +229,16 @@ public final class UpstreamEngine {
                                 HttpHeaders.EMPTY,
                                 attempts,
                                 response -> objects.store(
-                                        registry, client.settings().name(), request, response)))
+                                        registry, client.settings().name(), request, response, handoff)))
                 .flatMap(fetched -> objects.record(registry, request, fetched))
-                .doOnNext(object -> objects.put(key, object))
+                .doOnNext(object -> {
+                    objects.put(key, object);
+                    FileRecord file = object.file();
+                    if (handoff != null && handoff.claimed() && file != null) {
+                        // The caller it was streamed to is counted once the file is recorded.
+                        downloads.record(file);
+                    }
+                })
                 .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
     }
 
