@@ -1,5 +1,6 @@
 package dev.wharf.runtime.proxy;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBuffer;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,7 +18,8 @@ import reactor.core.publisher.Operators;
 /**
  * One upstream body, read once and handed to two readers as it arrives: the {@linkplain #store() store}, which writes
  * it, and the {@linkplain #client() client}, which sends it on. The body is read no faster than the slower of the two
- * (at most {@value #WINDOW} buffers wait for either), and each buffer is released once by each reader it reaches.
+ * (at most {@value #WINDOW} buffers wait for either); each reader gets its own reference to each buffer, with its own
+ * read position, and releases it.
  *
  * <p>The client's last buffer is held back until the store has {@linkplain #verified() verified} the content; when it
  * is {@linkplain #reject rejected} instead, the client gets the error, so a client of content that fails the check sees
@@ -131,6 +134,20 @@ final class BodyTee {
         }
     }
 
+    /**
+     * A second reference to the bytes of {@code buffer} with its own read position, since each reader reads through
+     * it: Netty's buffers share their memory and count the reference; others are copied.
+     */
+    static DataBuffer duplicate(DataBuffer buffer) {
+        if (buffer instanceof NettyDataBuffer netty) {
+            return netty.factory().wrap(netty.getNativeBuffer().retainedDuplicate());
+        }
+        int length = buffer.readableByteCount();
+        byte[] copy = new byte[length];
+        buffer.toByteBuffer(buffer.readPosition(), ByteBuffer.wrap(copy), 0, length);
+        return buffer.factory().wrap(copy);
+    }
+
     private synchronized boolean sourceCancelled() {
         return sourceCancelled;
     }
@@ -189,15 +206,13 @@ final class BodyTee {
                 boolean toStore = store.active();
                 boolean toClient = client.active();
                 if (toStore && toClient) {
-                    DataBufferUtils.retain(buffer);
-                }
-                if (toStore) {
                     store.queue.add(buffer);
-                }
-                if (toClient) {
+                    client.queue.add(duplicate(buffer));
+                } else if (toStore) {
+                    store.queue.add(buffer);
+                } else if (toClient) {
                     client.queue.add(buffer);
-                }
-                if (!toStore && !toClient) {
+                } else {
                     DataBufferUtils.release(buffer);
                 }
             }

@@ -7,14 +7,23 @@ import static dev.wharf.runtime.oci.OciContent.digest;
 import static dev.wharf.runtime.testing.TestRuntime.READER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.runtime.testing.TestRuntime;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -32,8 +41,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What a docker Registry with an upstream proxy asks it, counted by a {@link RecordingUpstream} in front of Debian's
- * docker-registry: a HEAD of a blob or a manifest by digest fetches nothing. Skipped where docker-registry is not
- * installed.
+ * docker-registry: a HEAD of a blob or a manifest by digest fetches nothing; a blob's miss is streamed to its client
+ * while it is stored. Skipped where docker-registry is not installed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -64,7 +73,7 @@ class OciProxyRequestsTest {
                     apiVersion: wharf.dev/v1alpha1
                     kind: Registry
                     metadata:
-                      name: recorded
+                      name: pull-through
                     spec:
                       format: docker
                       upstreamProxies: [recorded]
@@ -131,7 +140,7 @@ class OciProxyRequestsTest {
 
     private WebTestClient.ResponseSpec send(HttpMethod method, String path) {
         return client.method(method)
-                .uri("/v2/recorded/" + path)
+                .uri("/v2/pull-through/" + path)
                 .header(HttpHeaders.AUTHORIZATION, basic(READER))
                 .header(HttpHeaders.ACCEPT, MANIFEST_TYPES)
                 .exchange();
@@ -168,7 +177,7 @@ class OciProxyRequestsTest {
                 .getResponseBody();
         assertThat(pulled).isEqualTo(image.layer());
         assertThat(upstream.count("GET", "/v2/" + blob)).isEqualTo(1);
-        send(HttpMethod.HEAD, blob).expectStatus().isOk().expectHeader().valueEquals("X-Wharf-Source", "recorded");
+        send(HttpMethod.HEAD, blob).expectStatus().isOk().expectHeader().valueEquals("X-Wharf-Source", "pull-through");
         assertThat(upstream.count("HEAD", "/v2/" + blob)).isEqualTo(1);
     }
 
@@ -213,6 +222,81 @@ class OciProxyRequestsTest {
                     .exchange()
                     .expectStatus()
                     .isEqualTo(503);
+        }
+    }
+
+    private HttpResponse<InputStream> open(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/pull-through/" + path))
+                                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    @Test
+    void getOfABlobMissShouldSendItsFirstBytesBeforeTheUpstreamSentItsLastThenServeItFromTheRegistry()
+            throws Exception {
+        Image image = pushImage("3.0", 2_000_000);
+        String blob = image.name() + "/blobs/" + digest(image.layer());
+        CountDownLatch rest = new CountDownLatch(1);
+        upstream.hold("/v2/" + blob, 1_000_000, rest);
+
+        HttpResponse<InputStream> response = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return open(blob);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .get(30, TimeUnit.SECONDS);
+        byte[] layer;
+        try (InputStream body = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Wharf-Cache")).hasValue("MISS");
+            assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(image.layer().length);
+            byte[] first = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return body.readNBytes(100_000);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            rest.countDown();
+            layer = new byte[image.layer().length];
+            System.arraycopy(first, 0, layer, 0, first.length);
+            int read = body.readNBytes(layer, first.length, layer.length - first.length);
+            assertThat(first.length + read).isEqualTo(layer.length);
+            assertThat(body.read()).isEqualTo(-1);
+        }
+        assertThat(layer).isEqualTo(image.layer());
+
+        HttpResponse<InputStream> local = open(blob);
+        assertThat(local.headers().firstValue("X-Wharf-Source")).hasValue("pull-through");
+        try (InputStream body = local.body()) {
+            assertThat(body.readAllBytes()).isEqualTo(image.layer());
+        }
+        assertThat(upstream.count("GET", "/v2/" + blob)).isEqualTo(1);
+    }
+
+    @Test
+    void getOfABlobMissWhoseUpstreamSendsOtherContentShouldBreakTheResponseOffAndKeepNothing() throws Exception {
+        Image image = pushImage("4.0", 300_000);
+        String blob = image.name() + "/blobs/" + digest(image.layer());
+        upstream.corrupt("/v2/" + blob);
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            HttpResponse<InputStream> response = open(blob);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (InputStream body = response.body()) {
+                assertThatThrownBy(body::readAllBytes).isInstanceOf(IOException.class);
+            }
+            assertThat(upstream.count("GET", "/v2/" + blob)).isEqualTo(attempt);
         }
     }
 }

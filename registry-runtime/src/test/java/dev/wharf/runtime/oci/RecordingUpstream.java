@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An upstream that forwards every request to a {@link DistributionRegistry} and records it ({@code "HEAD /v2/..."}),
- * so that a test can count what the proxy asked. A path can be held: its GET sends the first bytes of the body, then
- * waits for the test to let the rest go.
+ * so that a test can count what the proxy asked. A path can be held (its GET sends the first bytes of the body, then
+ * waits for the test to let the rest go) or corrupted.
  */
 final class RecordingUpstream implements AutoCloseable {
 
@@ -37,6 +37,7 @@ final class RecordingUpstream implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
 
     /** A held path: {@code first} bytes are sent at once, the rest when {@code release} counts down. */
     record Hold(int first, CountDownLatch release) {}
@@ -69,6 +70,11 @@ final class RecordingUpstream implements AutoCloseable {
         holds.put(path, new Hold(first, release));
     }
 
+    /** Sends the body of a GET of {@code path} with its last byte changed, as a broken upstream or cache might. */
+    void corrupt(String path) {
+        corrupted.add(path);
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
@@ -96,6 +102,9 @@ final class RecordingUpstream implements AutoCloseable {
                         .ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
                 exchange.sendResponseHeaders(status, -1);
                 return;
+            }
+            if (corrupted.contains(path)) {
+                body[body.length - 1]++;
             }
             exchange.sendResponseHeaders(status, body.length);
             Hold hold = holds.get(path);
