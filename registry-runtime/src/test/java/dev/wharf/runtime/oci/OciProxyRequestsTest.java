@@ -8,6 +8,7 @@ import static dev.wharf.runtime.testing.TestRuntime.READER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.wharf.runtime.testing.TestRuntime;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -275,11 +277,14 @@ class OciProxyRequestsTest {
         }
         assertThat(layer).isEqualTo(image.layer());
 
-        HttpResponse<InputStream> local = open(blob);
-        assertThat(local.headers().firstValue("X-Wharf-Source")).hasValue("pull-through");
-        try (InputStream body = local.body()) {
-            assertThat(body.readAllBytes()).isEqualTo(image.layer());
-        }
+        // Linked to the repository just after the last byte went out.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<InputStream> local = open(blob);
+            try (InputStream body = local.body()) {
+                assertThat(body.readAllBytes()).isEqualTo(image.layer());
+            }
+            assertThat(local.headers().firstValue("X-Wharf-Source")).hasValue("pull-through");
+        });
         assertThat(upstream.count("GET", "/v2/" + blob)).isEqualTo(1);
     }
 
@@ -298,5 +303,35 @@ class OciProxyRequestsTest {
             }
             assertThat(upstream.count("GET", "/v2/" + blob)).isEqualTo(attempt);
         }
+    }
+
+    @Test
+    void conditionalPullOfATagWithinTheMetadataTtlShouldBeNotModifiedFromTheCacheWithoutAskingTheUpstream() {
+        Image image = pushImage("5.0", 1000);
+        String tag = image.name() + "/manifests/5.0";
+        String etag = "\"" + digest(image.manifest()) + "\"";
+        send(HttpMethod.GET, tag).expectStatus().isOk();
+        long asked = upstream.count("GET", "/v2/" + tag) + upstream.count("HEAD", "/v2/" + tag);
+
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+            client.method(method)
+                    .uri("/v2/pull-through/" + tag)
+                    .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                    .header(HttpHeaders.ACCEPT, MANIFEST_TYPES)
+                    .header(HttpHeaders.IF_NONE_MATCH, etag)
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, etag)
+                    .expectHeader()
+                    .valueEquals("Docker-Content-Digest", digest(image.manifest()))
+                    .expectHeader()
+                    .valueEquals("X-Wharf-Cache", "HIT")
+                    .expectBody()
+                    .isEmpty();
+        }
+        assertThat(upstream.count("GET", "/v2/" + tag) + upstream.count("HEAD", "/v2/" + tag))
+                .isEqualTo(asked);
     }
 }
