@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,15 @@ final class OciUpstreams {
      */
     Mono<UpstreamResult> mutable(OciRepository repository, String endpoint, List<String> accept) {
         return fetch(repository, request(repository.name(), endpoint, accept, null));
+    }
+
+    /**
+     * A tag list or a manifest by tag cached under any {@code Accept} list, within its upstream's metadata TTL, that
+     * {@code wanted} takes; asks no upstream.
+     */
+    Mono<UpstreamResult> cached(
+            OciRepository repository, String endpoint, List<String> accept, Predicate<UpstreamResult> wanted) {
+        return engine.cachedDocument(repository.registry(), request(repository.name(), endpoint, accept, null), wanted);
     }
 
     /** A blob or a manifest by digest: fetched once, checked against {@code digest}, kept. */

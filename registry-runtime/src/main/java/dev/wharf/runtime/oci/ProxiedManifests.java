@@ -86,6 +86,19 @@ final class ProxiedManifests {
         Mono<UpstreamResult> result = byDigest
                 ? upstreams.immutable(repository, endpoint, accept, OciNames.digest(reference))
                 : upstreams.mutable(repository, endpoint, accept);
+        if (!byDigest && !request.headers().header(HttpHeaders.IF_NONE_MATCH).isEmpty()) {
+            // A client that has the manifest the tag names, as a copy cached within the TTL says, is answered 304
+            // without asking the upstream, whatever Accept list that copy was fetched with.
+            List<String> accepted = accept;
+            result = upstreams
+                    .cached(
+                            repository,
+                            endpoint,
+                            accept,
+                            cached -> EntityTags.notModified(request, cached.digest())
+                                    && accepts(accepted, cached.contentType()))
+                    .switchIfEmpty(result);
+        }
         String tag = byDigest ? null : OciNames.tag(reference);
         return result.flatMap(served -> bytes(served.body())
                 .flatMap(bytes -> served.cache() == CacheOutcome.MISS
@@ -135,6 +148,19 @@ final class ProxiedManifests {
                             e.getMessage());
                     return Mono.empty();
                 });
+    }
+
+    /** Whether a client that sent {@code accept} takes a manifest of {@code mediaType}. */
+    static boolean accepts(List<String> accept, String mediaType) {
+        for (String value : accept) {
+            for (String range : value.split(",", -1)) {
+                String type = range.split(";", 2)[0].strip();
+                if (type.equals("*/*") || type.equalsIgnoreCase(mediaType)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Mono<byte[]> bytes(Flux<DataBuffer> body) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -151,6 +152,38 @@ public final class UpstreamEngine {
                     .doOnNext(head -> metrics.fetched(registry.name(), head.upstream(), CacheOutcome.MISS.tag()))
                     .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
             return counted(registry, cachedObject(registry, key).switchIfEmpty(asked));
+        });
+    }
+
+    /**
+     * A document cached for the path of a mutable request, under its own or any other {@code Accept} list, within its
+     * upstream's metadata TTL and taken by {@code wanted}: for a conditional request, which the client's copy answers
+     * without asking an upstream when it is one of them.
+     *
+     * @return the first such document, served from the cache; empty when there is none
+     */
+    public Mono<UpstreamResult> cachedDocument(
+            ServedRegistry registry, UpstreamRequest request, Predicate<UpstreamResult> wanted) {
+        if (request.kind() != ObjectKind.MUTABLE) {
+            throw new IllegalArgumentException("only a mutable document is cached in memory");
+        }
+        return Mono.defer(() -> {
+            if (upstreams(registry, request).isEmpty()) {
+                return Mono.empty();
+            }
+            for (CachedDocument document : documents.fresh(CacheKey.of(registry.id(), request))) {
+                UpstreamResult candidate = new UpstreamResult(
+                        document.upstream(),
+                        CacheOutcome.HIT,
+                        document.headers(),
+                        document.bytes().length,
+                        document.digest(),
+                        DocumentCache.body(document));
+                if (wanted.test(candidate)) {
+                    return Mono.just(result(registry, document, CacheOutcome.HIT));
+                }
+            }
+            return Mono.empty();
         });
     }
 

@@ -52,6 +52,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OciProxyRequestsTest {
 
     private static final String MANIFEST_TYPES = OCI_MANIFEST + ", " + DOCKER_MANIFEST;
+    private static final String CRANE_TYPES = String.join(
+            ",", OciContent.OCI_INDEX, OciContent.DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
 
     @TempDir
     static Path root;
@@ -313,25 +315,46 @@ class OciProxyRequestsTest {
         send(HttpMethod.GET, tag).expectStatus().isOk();
         long asked = upstream.count("GET", "/v2/" + tag) + upstream.count("HEAD", "/v2/" + tag);
 
-        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
-            client.method(method)
-                    .uri("/v2/pull-through/" + tag)
-                    .header(HttpHeaders.AUTHORIZATION, basic(READER))
-                    .header(HttpHeaders.ACCEPT, MANIFEST_TYPES)
-                    .header(HttpHeaders.IF_NONE_MATCH, etag)
-                    .exchange()
-                    .expectStatus()
-                    .isNotModified()
-                    .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, etag)
-                    .expectHeader()
-                    .valueEquals("Docker-Content-Digest", digest(image.manifest()))
-                    .expectHeader()
-                    .valueEquals("X-Wharf-Cache", "HIT")
-                    .expectBody()
-                    .isEmpty();
+        // As docker pulled it; as crane asks (another Accept list); as a client that sends no Accept.
+        for (List<String> accept : List.of(List.of(MANIFEST_TYPES), List.of(CRANE_TYPES), List.<String>of())) {
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+                client.method(method)
+                        .uri("/v2/pull-through/" + tag)
+                        .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                        .headers(headers -> accept.forEach(type -> headers.add(HttpHeaders.ACCEPT, type)))
+                        .header(HttpHeaders.IF_NONE_MATCH, etag)
+                        .exchange()
+                        .expectStatus()
+                        .isNotModified()
+                        .expectHeader()
+                        .valueEquals(HttpHeaders.ETAG, etag)
+                        .expectHeader()
+                        .valueEquals("Docker-Content-Digest", digest(image.manifest()))
+                        .expectHeader()
+                        .valueEquals("X-Wharf-Cache", "HIT")
+                        .expectBody()
+                        .isEmpty();
+            }
         }
         assertThat(upstream.count("GET", "/v2/" + tag) + upstream.count("HEAD", "/v2/" + tag))
                 .isEqualTo(asked);
+    }
+
+    @Test
+    void conditionalPullOfATagWithAnotherEntityTagShouldGetTheManifestWhole() {
+        Image image = pushImage("6.0", 1000);
+        String tag = image.name() + "/manifests/6.0";
+        send(HttpMethod.GET, tag).expectStatus().isOk();
+
+        client.get()
+                .uri("/v2/pull-through/" + tag)
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .header(HttpHeaders.ACCEPT, CRANE_TYPES)
+                .header(HttpHeaders.IF_NONE_MATCH, "\"" + digest(image.config()) + "\"")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .isEqualTo(image.manifest());
     }
 }
