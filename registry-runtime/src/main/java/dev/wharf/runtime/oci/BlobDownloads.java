@@ -72,11 +72,14 @@ final class BlobDownloads {
             return upstreams
                     .head(repository, "/blobs/" + digest, List.of(), digest)
                     .flatMap(result -> serve(
-                            request, repository, digest, result.size(), headers -> UpstreamHeaders.apply(result, headers)));
+                            request,
+                            repository,
+                            digest,
+                            result.size(),
+                            headers -> UpstreamHeaders.apply(result, headers)));
         }
         if (request.headers().firstHeader(HttpHeaders.RANGE) == null && !EntityTags.notModified(request, digest)) {
-            return upstreams
-                    .stream(repository, "/blobs/" + digest, digest)
+            return upstreams.stream(repository, "/blobs/" + digest, digest)
                     .flatMap(result -> streamed(repository, result));
         }
         return upstreams

@@ -77,7 +77,8 @@ final class OciUpstreams {
      * upstreams' answers to HEAD requests (or from the cache).
      */
     Mono<UpstreamResult> head(OciRepository repository, String endpoint, List<String> accept, Digest digest) {
-        return unavailable(repository, engine.head(repository.registry(), request(repository.name(), endpoint, accept, digest)));
+        return unavailable(
+                repository, engine.head(repository.registry(), request(repository.name(), endpoint, accept, digest)));
     }
 
     /**
@@ -99,13 +100,13 @@ final class OciUpstreams {
     /** {@code result}, whose {@link UpstreamFailureException} becomes the OCI UNAVAILABLE error. */
     private static Mono<UpstreamResult> unavailable(OciRepository repository, Mono<UpstreamResult> result) {
         return result.onErrorMap(
-                        UpstreamFailureException.class,
-                        e -> new OciException(
-                                OciError.UNAVAILABLE,
-                                "no upstream of registry '"
-                                        + repository.registry().name() + "' could serve "
-                                        + repository.path().fullName() + ", and nothing cached may be: "
-                                        + e.getMessage()));
+                UpstreamFailureException.class,
+                e -> new OciException(
+                        OciError.UNAVAILABLE,
+                        "no upstream of registry '"
+                                + repository.registry().name() + "' could serve "
+                                + repository.path().fullName() + ", and nothing cached may be: "
+                                + e.getMessage()));
     }
 
     /** The repository's name at the upstream at {@code base}: {@code library/<name>} for Docker Hub's official images. */

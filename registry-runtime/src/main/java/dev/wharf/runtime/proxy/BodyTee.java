@@ -242,7 +242,9 @@ final class BodyTee {
 
         final ArrayDeque<DataBuffer> queue = new ArrayDeque<>();
         final boolean holdsLast;
+
         @Nullable CoreSubscriber<? super DataBuffer> actual;
+
         boolean ready;
         long demand;
         boolean cancelled;

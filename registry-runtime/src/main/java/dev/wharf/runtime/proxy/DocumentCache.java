@@ -33,6 +33,7 @@ final class DocumentCache {
     /** The keys each path was cached under, one per {@code Accept} list, the latest last. */
     private final Cache<PathKey, List<CacheKey>> variants =
             Caffeine.newBuilder().maximumSize(MAX_PATHS).build();
+
     private final Clock clock;
 
     /** A document and how it was served. */

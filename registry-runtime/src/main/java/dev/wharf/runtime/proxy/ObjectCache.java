@@ -74,11 +74,7 @@ final class ObjectCache {
         Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
         long length = response.headers().contentLength().orElse(-1);
         Digest digest = request.digest();
-        if (handoff == null
-                || digest == null
-                || length < 0
-                || length > registry.maxUploadBytes()
-                || !handoff.claim()) {
+        if (handoff == null || digest == null || length < 0 || length > registry.maxUploadBytes() || !handoff.claim()) {
             return put(registry, upstream, request, body).map(blob -> new FetchedObject(upstream, blob, headers));
         }
         BodyTee tee = new BodyTee(body);

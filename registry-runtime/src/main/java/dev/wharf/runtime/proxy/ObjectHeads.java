@@ -37,8 +37,8 @@ final class ObjectHeads {
             }
             long length = headers.getContentLength();
             if (length < 0) {
-                throw new UpstreamFailureException("upstream '" + upstream + "' answered HEAD " + request.path()
-                        + " without a Content-Length");
+                throw new UpstreamFailureException(
+                        "upstream '" + upstream + "' answered HEAD " + request.path() + " without a Content-Length");
             }
             return new UpstreamResult(
                     upstream,

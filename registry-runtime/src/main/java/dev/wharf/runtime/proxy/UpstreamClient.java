@@ -176,7 +176,8 @@ final class UpstreamClient {
                         if (location == null || redirects >= MAX_REDIRECTS) {
                             return response.releaseBody()
                                     .then(Mono.error(new UpstreamFailureException("upstream '"
-                                            + settings.name() + "' answered " + request.method() + " " + path + " with redirect "
+                                            + settings.name() + "' answered " + request.method() + " " + path
+                                            + " with redirect "
                                             + (redirects + 1)
                                             + (location == null
                                                     ? " without a Location"

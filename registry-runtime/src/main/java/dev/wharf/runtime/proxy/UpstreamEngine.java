@@ -10,8 +10,6 @@ import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,7 +45,7 @@ public final class UpstreamEngine {
     private final SingleFlight<CacheKey> flights = new SingleFlight<>();
     private final ObjectCache objects;
     private final DocumentCache documents;
-    private final NegativeCache negatives;
+    private final UpstreamAsker asker;
 
     /**
      * @param files where cached immutable objects are recorded
@@ -74,7 +71,7 @@ public final class UpstreamEngine {
         this.limits = limits;
         this.objects = new ObjectCache(files, MAX_OBJECTS);
         this.documents = new DocumentCache(limits.documentCacheBytes(), clock);
-        this.negatives = new NegativeCache(MAX_OBJECTS, clock);
+        this.asker = new UpstreamAsker(new NegativeCache(MAX_OBJECTS, clock), metrics);
     }
 
     /**
@@ -138,9 +135,9 @@ public final class UpstreamEngine {
             }
             CacheKey key = CacheKey.of(registry.id(), request);
             Attempts attempts = new Attempts();
-            Mono<UpstreamResult> asked = first(
+            Mono<UpstreamResult> asked = asker.first(
                             upstreams,
-                            client -> ask(
+                            client -> asker.ask(
                                     registry,
                                     client,
                                     key,
@@ -148,7 +145,8 @@ public final class UpstreamEngine {
                                     HttpMethod.HEAD,
                                     HttpHeaders.EMPTY,
                                     attempts,
-                                    response -> ObjectHeads.read(client.settings().name(), request, digest, response)))
+                                    response ->
+                                            ObjectHeads.read(client.settings().name(), request, digest, response)))
                     .doOnNext(head -> metrics.fetched(registry.name(), head.upstream(), CacheOutcome.MISS.tag()))
                     .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
             return counted(registry, cachedObject(registry, key).switchIfEmpty(asked));
@@ -251,9 +249,9 @@ public final class UpstreamEngine {
             UpstreamRequest request,
             @Nullable Handoff handoff) {
         Attempts attempts = new Attempts();
-        return first(
+        return asker.first(
                         upstreams,
-                        client -> ask(
+                        client -> asker.ask(
                                 registry,
                                 client,
                                 key,
@@ -292,7 +290,7 @@ public final class UpstreamEngine {
             UpstreamRequest request,
             @Nullable CachedDocument cached) {
         Attempts attempts = new Attempts();
-        return first(upstreams, client -> {
+        return asker.first(upstreams, client -> {
                     // Only the upstream that served the cached copy can say it has not changed.
                     CachedDocument source = cached != null
                                     && cached.upstream()
@@ -300,7 +298,7 @@ public final class UpstreamEngine {
                             ? cached
                             : null;
                     HttpHeaders conditions = source == null ? HttpHeaders.EMPTY : DocumentCache.conditions(source);
-                    return ask(registry, client, key, request, HttpMethod.GET, conditions, attempts, response -> {
+                    return asker.ask(registry, client, key, request, HttpMethod.GET, conditions, attempts, response -> {
                         if (source != null && response.statusCode().value() == 304) {
                             return response.releaseBody()
                                     .thenReturn(new DocumentCache.Served(
@@ -326,62 +324,6 @@ public final class UpstreamEngine {
                     }
                     return attempts.nothingFound(registry.name(), request.path());
                 }));
-    }
-
-    /** The first non-empty answer of the upstreams, asked one after the other in order. */
-    private static <T> Mono<T> first(List<UpstreamClient> upstreams, Function<UpstreamClient, Mono<T>> ask) {
-        return Flux.fromIterable(upstreams).concatMap(ask).next();
-    }
-
-    /**
-     * Asks one upstream, unless it is offline or said "not found" within its negative TTL. A 404 is remembered; a
-     * failure is noted in {@code attempts} and makes the answer empty, so that the next upstream is asked.
-     */
-    private <T> Mono<T> ask(
-            ServedRegistry registry,
-            UpstreamClient client,
-            CacheKey key,
-            UpstreamRequest request,
-            HttpMethod method,
-            HttpHeaders conditions,
-            Attempts attempts,
-            Function<ClientResponse, Mono<T>> onFound) {
-        UpstreamSettings settings = client.settings();
-        if (settings.offline()) {
-            attempts.offline();
-            return Mono.empty();
-        }
-        if (negatives.remembers(key, settings.name())) {
-            return Mono.empty();
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.addAll(conditions);
-        request.accept().forEach(accept -> headers.add(HttpHeaders.ACCEPT, accept));
-        long start = System.nanoTime();
-        String path = request.pathAt(settings.base());
-        Function<ClientResponse, Mono<Optional<T>>> handler = response -> {
-                    int status = response.statusCode().value();
-                    if (status == 404 || status == 410) {
-                        negatives.remember(key, settings.name(), settings.negativeTtl());
-                        metrics.requested(registry.name(), settings.name(), "notfound", System.nanoTime() - start);
-                        return response.releaseBody().thenReturn(Optional.<T>empty());
-                    }
-                    String outcome = status == 304 ? "notmodified" : "ok";
-                    return onFound.apply(response)
-                            .doOnNext(found -> metrics.requested(
-                                    registry.name(), settings.name(), outcome, System.nanoTime() - start))
-                            .map(Optional::of);
-                };
-        Mono<Optional<T>> answer = HttpMethod.HEAD.equals(method)
-                ? client.head(request.name(), path, headers, handler)
-                : client.get(request.name(), path, headers, handler);
-        return answer.onErrorResume(e -> {
-                    attempts.failed(e);
-                    metrics.requested(registry.name(), settings.name(), "error", System.nanoTime() - start);
-                    LOG.warn("Upstream {} of registry {}: {}", settings.name(), registry.name(), e.getMessage());
-                    return Mono.empty();
-                })
-                .flatMap(Mono::justOrEmpty);
     }
 
     private UpstreamResult result(ServedRegistry registry, CachedObject object, CacheOutcome outcome) {

@@ -52,8 +52,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OciProxyRequestsTest {
 
     private static final String MANIFEST_TYPES = OCI_MANIFEST + ", " + DOCKER_MANIFEST;
-    private static final String CRANE_TYPES = String.join(
-            ",", OciContent.OCI_INDEX, OciContent.DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
+    private static final String CRANE_TYPES =
+            String.join(",", OciContent.OCI_INDEX, OciContent.DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
 
     @TempDir
     static Path root;
@@ -205,7 +205,11 @@ class OciProxyRequestsTest {
                 .isEmpty();
         assertThat(upstream.count("GET", "/v2/" + manifest)).isZero();
 
-        send(HttpMethod.GET, manifest).expectStatus().isOk().expectBody(byte[].class).isEqualTo(image.manifest());
+        send(HttpMethod.GET, manifest)
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .isEqualTo(image.manifest());
         assertThat(upstream.count("GET", "/v2/" + manifest)).isEqualTo(1);
     }
 

@@ -121,7 +121,8 @@ class ObjectHeadTest {
     void headWhenTheUpstreamHasItNotShouldBeEmptyAndRememberedForTheNextFetch() {
         ServedRegistry registry = fixture.registry(upstream("hub", hub));
 
-        assertThat(fixture.engine.head(registry, REQUEST).blockOptional(TIMEOUT)).isEmpty();
+        assertThat(fixture.engine.head(registry, REQUEST).blockOptional(TIMEOUT))
+                .isEmpty();
         assertThat(fixture.fetchOptional(registry, REQUEST)).isEmpty();
 
         assertThat(hub.requests(PATH)).hasSize(1);

@@ -119,9 +119,8 @@ class StreamedObjectTest {
         assertThat(collected.done.get(30, TimeUnit.SECONDS)).isEqualTo(LAYER);
         assertThat(fixture.store.exists(DIGEST).block(TIMEOUT)).isTrue();
         await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(
-                                fixture.fetch(registry, REQUEST).cache())
-                        .isEqualTo(CacheOutcome.HIT));
+                .untilAsserted(() ->
+                        assertThat(fixture.fetch(registry, REQUEST).cache()).isEqualTo(CacheOutcome.HIT));
         assertThat(hub.requests(PATH)).hasSize(1);
     }
 
