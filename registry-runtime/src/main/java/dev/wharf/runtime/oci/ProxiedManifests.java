@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Manifests pulled through the registry's upstreams: by tag a mutable document (re-checked after the upstream's
  * metadata TTL), by digest immutable (checked against it and kept). A manifest fetched anew is stored and recorded
  * like a pushed one (its version, the blobs it references, its tag, the upstream it came through), so that the
- * management API, cleanup and later pulls by digest see it.
+ * management API, cleanup and later pulls by digest see it. A HEAD by digest fetches nothing; a conditional pull by
+ * tag whose entity tag names a copy cached within the TTL, of a type the client accepts, asks no upstream.
  */
 final class ProxiedManifests {
 
