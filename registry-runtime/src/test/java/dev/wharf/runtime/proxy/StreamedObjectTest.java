@@ -48,8 +48,13 @@ class StreamedObjectTest {
 
     @BeforeEach
     void start() throws IOException {
-        fixture = new EngineFixture(dir);
+        fixture = newFixture(dir);
         hub = FakeUpstream.start();
+    }
+
+    /** The engine over the store the streamed copy goes to. */
+    EngineFixture newFixture(Path dir) {
+        return new EngineFixture(dir);
     }
 
     @AfterEach
