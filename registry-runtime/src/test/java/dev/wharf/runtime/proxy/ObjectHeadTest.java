@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A HEAD of an immutable object the cache lacks is answered by the upstreams' answers to HEAD requests: nothing is
@@ -141,5 +143,39 @@ class ObjectHeadTest {
         assertThat(hub.requests()).isEmpty();
         assertThat(mirror.requests("HEAD", PATH).getFirst().header("Authorization"))
                 .isEqualTo("Basic YWxpY2U6czNjcmV0");
+    }
+
+    @Test
+    void headWhenChallengedShouldGetATokenFromTheRealmAndRetryTheHeadOnce() throws IOException {
+        try (FakeUpstream realm = FakeUpstream.start();
+                EngineFixture tokens =
+                        new EngineFixture(dir.resolve("tokens"), new BearerTokenAuthenticator(WebClient.create()))) {
+            hub.serve(PATH, exchange -> {
+                if ("Bearer issued-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    FakeUpstream.send(exchange, 200, LAYER, Map.of("Docker-Content-Digest", DIGEST.toString()));
+                } else {
+                    FakeUpstream.send(
+                            exchange,
+                            401,
+                            new byte[0],
+                            Map.of(
+                                    "WWW-Authenticate",
+                                    "Bearer realm=\"" + realm.url()
+                                            + "/token\",service=\"fake.registry\",scope=\"repository:team/app:pull\""));
+                }
+            });
+            realm.serve(
+                    "/token?service=fake.registry&scope=repository:team/app:pull",
+                    "{\"token\":\"issued-token\",\"expires_in\":300}".getBytes(StandardCharsets.UTF_8));
+            ServedRegistry registry = tokens.registry(upstream("hub", hub));
+
+            UpstreamResult head =
+                    tokens.engine.head(registry, REQUEST).blockOptional(TIMEOUT).orElseThrow();
+
+            assertThat(head.size()).isEqualTo(LAYER.length);
+            assertThat(hub.requests("HEAD", PATH)).hasSize(2);
+            assertThat(hub.requests("HEAD", PATH).get(1).header("Authorization")).isEqualTo("Bearer issued-token");
+            assertThat(hub.requests("GET", PATH)).isEmpty();
+        }
     }
 }
