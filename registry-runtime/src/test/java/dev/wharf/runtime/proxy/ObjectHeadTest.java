@@ -174,7 +174,8 @@ class ObjectHeadTest {
 
             assertThat(head.size()).isEqualTo(LAYER.length);
             assertThat(hub.requests("HEAD", PATH)).hasSize(2);
-            assertThat(hub.requests("HEAD", PATH).get(1).header("Authorization")).isEqualTo("Bearer issued-token");
+            assertThat(hub.requests("HEAD", PATH).get(1).header("Authorization"))
+                    .isEqualTo("Bearer issued-token");
             assertThat(hub.requests("GET", PATH)).isEmpty();
         }
     }
