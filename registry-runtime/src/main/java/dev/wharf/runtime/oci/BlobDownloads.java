@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * streamed from the store, whole or one byte range; deleting unlinks it from the repository (its bytes stay for other
  * repositories and garbage collection). A registry with upstream proxies pulls a blob it does not have through them:
  * a whole GET gets its bytes as they arrive while they are stored, a range once they are, and a HEAD only what the
- * upstreams answer to a HEAD. A GET or HEAD whose {@code If-None-Match} names the blob's entity tag is answered 304 ({@link EntityTags}).
+ * upstreams answer to a HEAD. A GET or HEAD whose {@code If-None-Match} names the blob's entity tag is answered 304
+ * ({@link EntityTags}).
  */
 final class BlobDownloads {
 
