@@ -3,6 +3,7 @@ package dev.wharf.runtime.oci;
 import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.proxy.UpstreamHeaders;
+import dev.wharf.runtime.proxy.UpstreamResult;
 import dev.wharf.runtime.storage.ByteRange;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.BlobBodies;
@@ -12,19 +13,24 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/blobs/<digest>}: a blob the repository links,
  * streamed from the store, whole or one byte range; deleting unlinks it from the repository (its bytes stay for other
- * repositories and garbage collection). A registry with upstream proxies pulls a blob it does not have through them.
- * A GET or HEAD whose {@code If-None-Match} names the blob's entity tag is answered 304 ({@link EntityTags}).
+ * repositories and garbage collection). A registry with upstream proxies pulls a blob it does not have through them:
+ * a whole GET gets its bytes as they arrive while they are stored, a range once they are, and a HEAD only what the
+ * upstreams answer to a HEAD. A GET or HEAD whose {@code If-None-Match} names the blob's entity tag is answered 304
+ * ({@link EntityTags}).
  */
 final class BlobDownloads {
 
@@ -42,7 +48,8 @@ final class BlobDownloads {
 
     /**
      * The blob, when the repository links it; in a registry with upstream proxies, else fetched through them (checked
-     * against its digest, stored, and linked to the repository, so that it is served from here from then on).
+     * against its digest, stored, and linked to the repository, so that it is served from here from then on). A HEAD
+     * the repository cannot answer is answered by the upstreams' answers to HEAD requests, fetching nothing.
      */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
         Digest digest = OciNames.digest(repository.path().reference());
@@ -62,19 +69,24 @@ final class BlobDownloads {
         if (!OciUpstreams.proxies(repository.registry())) {
             return Mono.empty();
         }
+        if (HttpMethod.HEAD.equals(request.method())) {
+            // docker and containerd ask before they pull: the upstreams answer without the blob being fetched.
+            return upstreams
+                    .head(repository, "/blobs/" + digest, List.of(), digest)
+                    .flatMap(result -> serve(
+                            request,
+                            repository,
+                            digest,
+                            result.size(),
+                            headers -> UpstreamHeaders.apply(result, headers)));
+        }
+        if (request.headers().firstHeader(HttpHeaders.RANGE) == null && !EntityTags.notModified(request, digest)) {
+            return upstreams.stream(repository, "/blobs/" + digest, digest)
+                    .flatMap(result -> streamed(repository, result));
+        }
         return upstreams
                 .immutable(repository, "/blobs/" + digest, List.of(), digest)
-                .flatMap(result -> links.link(repository.registryId(), repository.name(), digest, result.size())
-                        .onErrorResume(e -> {
-                            LOG.warn(
-                                    "Registry {} serves blob {} of {} from upstream {} without linking it: {}",
-                                    repository.registry().name(),
-                                    digest,
-                                    repository.name(),
-                                    result.upstream(),
-                                    e.getMessage());
-                            return Mono.empty();
-                        })
+                .flatMap(result -> link(repository, digest, result)
                         // The engine stored the blob in the registry's store: it is served from there, ranges too.
                         .then(serve(
                                 request,
@@ -82,6 +94,42 @@ final class BlobDownloads {
                                 digest,
                                 result.size(),
                                 headers -> UpstreamHeaders.apply(result, headers))));
+    }
+
+    /**
+     * The whole blob as the engine gives it: as it arrives from the upstream when this request's miss fetched it (the
+     * body ends once it is verified and stored, and breaks off when it does not match its digest), else from the
+     * store. It is linked to the repository once it has all been sent; a client that leaves early leaves the link to
+     * the next request, which finds the blob the engine went on to store.
+     */
+    private Mono<ServerResponse> streamed(OciRepository repository, UpstreamResult result) {
+        Digest digest = result.digest();
+        Flux<DataBuffer> body = result.body()
+                .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount()))
+                .concatWith(link(repository, digest, result).then(Mono.empty()));
+        return ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(result.size())
+                .eTag(EntityTags.of(digest))
+                .header(OciHeaders.CONTENT_DIGEST, digest.toString())
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
+                .headers(headers -> UpstreamHeaders.apply(result, headers))
+                .body(BodyInserters.fromDataBuffers(body));
+    }
+
+    private Mono<Void> link(OciRepository repository, Digest digest, UpstreamResult result) {
+        return links.link(repository.registryId(), repository.name(), digest, result.size())
+                .onErrorResume(e -> {
+                    LOG.warn(
+                            "Registry {} serves blob {} of {} from upstream {} without linking it: {}",
+                            repository.registry().name(),
+                            digest,
+                            repository.name(),
+                            result.upstream(),
+                            e.getMessage());
+                    return Mono.empty();
+                });
     }
 
     private Mono<ServerResponse> serve(

@@ -148,7 +148,7 @@ final class ManifestPulls {
         }
         ServerResponse.BodyBuilder response = ServerResponse.ok()
                 .header(HttpHeaders.CONTENT_TYPE, result.contentType())
-                .contentLength(bytes.length)
+                .contentLength(result.size())
                 .eTag(EntityTags.of(result.digest()))
                 .header(OciHeaders.CONTENT_DIGEST, fetched.contentDigest())
                 .headers(headers -> UpstreamHeaders.apply(result, headers));

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
@@ -47,9 +48,37 @@ final class OciUpstreams {
         return fetch(repository, request(repository.name(), endpoint, accept, null));
     }
 
+    /**
+     * A tag list or a manifest by tag cached under any {@code Accept} list, within its upstream's metadata TTL, that
+     * {@code wanted} takes; asks no upstream.
+     */
+    Mono<UpstreamResult> cached(
+            OciRepository repository, String endpoint, List<String> accept, Predicate<UpstreamResult> wanted) {
+        return engine.cachedDocument(repository.registry(), request(repository.name(), endpoint, accept, null), wanted);
+    }
+
     /** A blob or a manifest by digest: fetched once, checked against {@code digest}, kept. */
     Mono<UpstreamResult> immutable(OciRepository repository, String endpoint, List<String> accept, Digest digest) {
         return fetch(repository, request(repository.name(), endpoint, accept, digest));
+    }
+
+    /**
+     * A blob fetched once, checked against {@code digest} and kept, whose bytes this caller gets as they arrive when
+     * its miss fetches it ({@link UpstreamEngine#stream}); the body must be read.
+     */
+    Mono<UpstreamResult> stream(OciRepository repository, String endpoint, Digest digest) {
+        return unavailable(
+                repository,
+                engine.stream(repository.registry(), request(repository.name(), endpoint, List.of(), digest)));
+    }
+
+    /**
+     * What a HEAD of a blob or a manifest by digest answers, without fetching it: its length and headers, from the
+     * upstreams' answers to HEAD requests (or from the cache).
+     */
+    Mono<UpstreamResult> head(OciRepository repository, String endpoint, List<String> accept, Digest digest) {
+        return unavailable(
+                repository, engine.head(repository.registry(), request(repository.name(), endpoint, accept, digest)));
     }
 
     /**
@@ -65,15 +94,19 @@ final class OciUpstreams {
     }
 
     private Mono<UpstreamResult> fetch(OciRepository repository, UpstreamRequest request) {
-        return engine.fetch(repository.registry(), request)
-                .onErrorMap(
-                        UpstreamFailureException.class,
-                        e -> new OciException(
-                                OciError.UNAVAILABLE,
-                                "no upstream of registry '"
-                                        + repository.registry().name() + "' could serve "
-                                        + repository.path().fullName() + ", and nothing cached may be: "
-                                        + e.getMessage()));
+        return unavailable(repository, engine.fetch(repository.registry(), request));
+    }
+
+    /** {@code result}, whose {@link UpstreamFailureException} becomes the OCI UNAVAILABLE error. */
+    private static Mono<UpstreamResult> unavailable(OciRepository repository, Mono<UpstreamResult> result) {
+        return result.onErrorMap(
+                UpstreamFailureException.class,
+                e -> new OciException(
+                        OciError.UNAVAILABLE,
+                        "no upstream of registry '"
+                                + repository.registry().name() + "' could serve "
+                                + repository.path().fullName() + ", and nothing cached may be: "
+                                + e.getMessage()));
     }
 
     /** The repository's name at the upstream at {@code base}: {@code library/<name>} for Docker Hub's official images. */

@@ -15,6 +15,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Manifests pulled through the registry's upstreams: by tag a mutable document (re-checked after the upstream's
  * metadata TTL), by digest immutable (checked against it and kept). A manifest fetched anew is stored and recorded
  * like a pushed one (its version, the blobs it references, its tag, the upstream it came through), so that the
- * management API, cleanup and later pulls by digest see it.
+ * management API, cleanup and later pulls by digest see it. A HEAD by digest fetches nothing; a conditional pull by
+ * tag whose entity tag names a copy cached within the TTL, of a type the client accepts, asks no upstream.
  */
 final class ProxiedManifests {
 
@@ -49,8 +51,8 @@ final class ProxiedManifests {
     /**
      * A manifest fetched through the upstreams.
      *
-     * @param result how the engine served it
-     * @param bytes its exact bytes
+     * @param result how the engine served it; its size is the manifest's length
+     * @param bytes its exact bytes; none for a HEAD by digest, which fetches nothing
      * @param version its version, when it is recorded
      */
     @SuppressWarnings("ArrayRecordComponent") // the bytes are never changed, and equality is never asked
@@ -64,7 +66,10 @@ final class ProxiedManifests {
         }
     }
 
-    /** The manifest from the first upstream that has it; empty when none has it. */
+    /**
+     * The manifest from the first upstream that has it; empty when none has it. A HEAD by digest gets only what the
+     * upstreams answer to a HEAD of it: nothing is fetched or recorded.
+     */
     Mono<Fetched> fetch(ServerRequest request, OciRepository repository) {
         String reference = repository.path().reference();
         List<String> accept = request.headers().header(HttpHeaders.ACCEPT);
@@ -73,9 +78,28 @@ final class ProxiedManifests {
         }
         String endpoint = "/manifests/" + reference;
         boolean byDigest = OciNames.isDigest(reference);
+        if (byDigest && HttpMethod.HEAD.equals(request.method())) {
+            // skopeo inspect and crane digest ask before they pull: the upstreams answer without it being fetched.
+            return upstreams
+                    .head(repository, endpoint, accept, OciNames.digest(reference))
+                    .map(served -> new Fetched(served, new byte[0], null));
+        }
         Mono<UpstreamResult> result = byDigest
                 ? upstreams.immutable(repository, endpoint, accept, OciNames.digest(reference))
                 : upstreams.mutable(repository, endpoint, accept);
+        if (!byDigest && !request.headers().header(HttpHeaders.IF_NONE_MATCH).isEmpty()) {
+            // A client that has the manifest the tag names, as a copy cached within the TTL says, is answered 304
+            // without asking the upstream, whatever Accept list that copy was fetched with.
+            List<String> accepted = accept;
+            result = upstreams
+                    .cached(
+                            repository,
+                            endpoint,
+                            accept,
+                            cached -> EntityTags.notModified(request, cached.digest())
+                                    && accepts(accepted, cached.contentType()))
+                    .switchIfEmpty(result);
+        }
         String tag = byDigest ? null : OciNames.tag(reference);
         return result.flatMap(served -> bytes(served.body())
                 .flatMap(bytes -> served.cache() == CacheOutcome.MISS
@@ -125,6 +149,19 @@ final class ProxiedManifests {
                             e.getMessage());
                     return Mono.empty();
                 });
+    }
+
+    /** Whether a client that sent {@code accept} takes a manifest of {@code mediaType}. */
+    static boolean accepts(List<String> accept, String mediaType) {
+        for (String value : accept) {
+            for (String range : value.split(",", -1)) {
+                String type = range.split(";", 2)[0].strip();
+                if (type.equals("*/*") || type.equalsIgnoreCase(mediaType)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Mono<byte[]> bytes(Flux<DataBuffer> body) {

@@ -6,6 +6,8 @@ import dev.wharf.runtime.storage.Digest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -24,8 +26,14 @@ import reactor.core.publisher.Mono;
 final class DocumentCache {
 
     private static final int ENTRY_OVERHEAD = 512;
+    private static final int MAX_PATHS = 100_000;
+    private static final int MAX_VARIANTS = 8;
 
     private final Cache<CacheKey, CachedDocument> documents;
+    /** The keys each path was cached under, one per {@code Accept} list, the latest last. */
+    private final Cache<PathKey, List<CacheKey>> variants =
+            Caffeine.newBuilder().maximumSize(MAX_PATHS).build();
+
     private final Clock clock;
 
     /** A document and how it was served. */
@@ -51,6 +59,36 @@ final class DocumentCache {
 
     void put(CacheKey key, CachedDocument document) {
         documents.put(key, document);
+        variants.asMap().compute(PathKey.of(key), (path, keys) -> {
+            List<CacheKey> updated = new ArrayList<>(keys == null ? List.of() : keys);
+            updated.remove(key);
+            updated.add(key);
+            return List.copyOf(updated.subList(Math.max(0, updated.size() - MAX_VARIANTS), updated.size()));
+        });
+    }
+
+    /** The documents cached for the path of {@code key} under any {@code Accept} list and within their TTL. */
+    List<CachedDocument> fresh(CacheKey key) {
+        List<CacheKey> keys = variants.getIfPresent(PathKey.of(key));
+        if (keys == null) {
+            return List.of();
+        }
+        List<CachedDocument> fresh = new ArrayList<>();
+        for (CacheKey variant : keys) {
+            CachedDocument document = documents.getIfPresent(variant);
+            if (document != null && document.fresh(clock.instant())) {
+                fresh.add(document);
+            }
+        }
+        return fresh;
+    }
+
+    /** A path of a Registry, whatever the {@code Accept} list. */
+    private record PathKey(long registryId, String path) {
+
+        static PathKey of(CacheKey key) {
+            return new PathKey(key.registryId(), key.path());
+        }
     }
 
     void invalidate(CacheKey key) {

@@ -11,13 +11,16 @@ import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.storage.DigestMismatchException;
 import dev.wharf.runtime.storage.StoredBlob;
 import dev.wharf.runtime.web.ServedRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +32,9 @@ import reactor.core.publisher.Mono;
 final class ObjectCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObjectCache.class);
+
+    /** How long a streamed body waits for its caller to read it before the store goes on without it. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
     private final Files files;
     private final Cache<CacheKey, CachedObject> objects;
@@ -47,9 +53,17 @@ final class ObjectCache {
         objects.put(key, object);
     }
 
-    /** The 200 response of an upstream, streamed into the Registry's store and checked against its digest. */
+    /**
+     * The 200 response of an upstream, streamed into the Registry's store and checked against its digest. When
+     * {@code handoff} can be claimed and the response has a length within the Registry's limit, the body is also given
+     * there as it arrives ({@link BodyTee}), ending only once the store has verified and kept it.
+     */
     Mono<FetchedObject> store(
-            ServedRegistry registry, String upstream, UpstreamRequest request, ClientResponse response) {
+            ServedRegistry registry,
+            String upstream,
+            UpstreamRequest request,
+            ClientResponse response,
+            @Nullable Handoff handoff) {
         int status = response.statusCode().value();
         if (status != 200) {
             return response.releaseBody()
@@ -57,15 +71,34 @@ final class ObjectCache {
                             + " to an unconditional GET " + request.path())));
         }
         HttpHeaders headers = UpstreamEngine.kept(response.headers().asHttpHeaders());
+        Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
+        long length = response.headers().contentLength().orElse(-1);
+        Digest digest = request.digest();
+        if (handoff == null || digest == null || length < 0 || length > registry.maxUploadBytes() || !handoff.claim()) {
+            return put(registry, upstream, request, body).map(blob -> new FetchedObject(upstream, blob, headers));
+        }
+        BodyTee tee = new BodyTee(body);
+        Mono<FetchedObject> stored = put(registry, upstream, request, tee.store())
+                .doOnNext(blob -> tee.verified())
+                .doOnError(tee::reject)
+                .doOnCancel(() -> tee.reject(new UpstreamFailureException(
+                        "the fetch of " + request.path() + " from upstream '" + upstream + "' was cancelled")))
+                .map(blob -> new FetchedObject(upstream, blob, headers));
+        tee.abandonClientAfter(CLAIM_TIMEOUT);
+        handoff.give(new UpstreamResult(upstream, CacheOutcome.MISS, headers, length, digest, tee.client()));
+        return stored;
+    }
+
+    private static Mono<StoredBlob> put(
+            ServedRegistry registry, String upstream, UpstreamRequest request, Flux<DataBuffer> body) {
         return registry.store()
-                .put(response.body(BodyExtractors.toDataBuffers()), request.digest(), registry.maxUploadBytes())
+                .put(body, request.digest(), registry.maxUploadBytes())
                 .onErrorMap(
                         e -> e instanceof DigestMismatchException || e instanceof BlobTooLargeException,
                         e -> new UpstreamFailureException(
                                 "upstream '" + upstream + "' sent content for " + request.path()
                                         + " that cannot be kept: " + e.getMessage(),
-                                e))
-                .map(blob -> new FetchedObject(upstream, blob, headers));
+                                e));
     }
 
     /** An immutable object stored, before it is recorded in the metadata. */

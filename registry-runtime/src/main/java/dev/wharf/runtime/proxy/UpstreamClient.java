@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Sends GET requests to one upstream: with its credentials to its own origin only, following redirects itself (and
+ * Sends GET and HEAD requests to one upstream: with its credentials to its own origin only, following redirects itself (and
  * dropping {@code Authorization} on a redirect to another origin, such as a CDN), answering one authentication
  * challenge through the {@link UpstreamAuthenticator}, within its timeouts, and through its circuit breaker, whose
  * state and the upstream's successes and failures make its {@link UpstreamHealth}.
@@ -96,6 +97,20 @@ final class UpstreamClient {
      *     also at once and without a request when the circuit breaker is open
      */
     <T> Mono<T> get(String name, String path, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
+        return exchange(HttpMethod.GET, name, path, headers, handler);
+    }
+
+    /** As {@link #get}, with {@code HEAD}: the handler gets the headers of the final response and no body. */
+    <T> Mono<T> head(String name, String path, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
+        return exchange(HttpMethod.HEAD, name, path, headers, handler);
+    }
+
+    private <T> Mono<T> exchange(
+            HttpMethod method,
+            String name,
+            String path,
+            HttpHeaders headers,
+            Function<ClientResponse, Mono<T>> handler) {
         return Mono.defer(() -> {
             if (!breaker.tryAcquirePermission()) {
                 return Mono.error(new UpstreamFailureException("upstream '" + settings.name()
@@ -106,7 +121,7 @@ final class UpstreamClient {
             AtomicBoolean finished = new AtomicBoolean();
             UpstreamCredentials credentials = UpstreamCredentials.resolve(settings.credentialsSecret(), secrets.get());
             String answered = answers.getIfPresent(name);
-            Request request = new Request(name, path, headers, credentials);
+            Request request = new Request(method, name, path, headers, credentials);
             return send(
                             request,
                             settings.resolve(path),
@@ -114,7 +129,7 @@ final class UpstreamClient {
                             0,
                             false,
                             handler)
-                    .onErrorMap(e -> !(e instanceof UpstreamFailureException), e -> failure(path, e))
+                    .onErrorMap(e -> !(e instanceof UpstreamFailureException), e -> failure(method, path, e))
                     .doOnSuccess(value -> {
                         finished.set(true);
                         breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -134,7 +149,8 @@ final class UpstreamClient {
     }
 
     /** What stays the same along redirects and a retry. */
-    private record Request(String name, String path, HttpHeaders headers, UpstreamCredentials credentials) {}
+    private record Request(
+            HttpMethod method, String name, String path, HttpHeaders headers, UpstreamCredentials credentials) {}
 
     private <T> Mono<T> send(
             Request request,
@@ -145,7 +161,7 @@ final class UpstreamClient {
             Function<ClientResponse, Mono<T>> handler) {
         String path = request.path();
         boolean ownOrigin = settings.sameOrigin(uri);
-        return web.get()
+        return web.method(request.method())
                 .uri(uri)
                 .headers(sent -> {
                     sent.addAll(request.headers());
@@ -160,7 +176,8 @@ final class UpstreamClient {
                         if (location == null || redirects >= MAX_REDIRECTS) {
                             return response.releaseBody()
                                     .then(Mono.error(new UpstreamFailureException("upstream '"
-                                            + settings.name() + "' answered GET " + path + " with redirect "
+                                            + settings.name() + "' answered " + request.method() + " " + path
+                                            + " with redirect "
                                             + (redirects + 1)
                                             + (location == null
                                                     ? " without a Location"
@@ -181,16 +198,16 @@ final class UpstreamClient {
                                 .then(answer)
                                 .flatMap(retry -> send(request, uri, retry, redirects, true, handler)
                                         .doOnSuccess(value -> answers.put(request.name(), retry)))
-                                .switchIfEmpty(Mono.error(() -> refused(path, status)));
+                                .switchIfEmpty(Mono.error(() -> refused(request.method(), path, status)));
                     }
                     if (status == 200 || status == 304 || status == 404 || status == 410) {
                         return handler.apply(response);
                     }
-                    return response.releaseBody().then(Mono.error(refused(path, status)));
+                    return response.releaseBody().then(Mono.error(refused(request.method(), path, status)));
                 });
     }
 
-    private UpstreamFailureException refused(String path, int status) {
+    private UpstreamFailureException refused(HttpMethod method, String path, int status) {
         String hint = status == 401 || status == 403
                 ? "; check the credentials in Secret '" + settings.credentialsSecret() + "'"
                 : "";
@@ -198,10 +215,10 @@ final class UpstreamClient {
             hint = "; it needs credentials: name a Secret in spec.credentialsSecret";
         }
         return new UpstreamFailureException(
-                "upstream '" + settings.name() + "' answered " + status + " to GET " + path + hint);
+                "upstream '" + settings.name() + "' answered " + status + " to " + method + " " + path + hint);
     }
 
-    private UpstreamFailureException failure(String path, Throwable e) {
+    private UpstreamFailureException failure(HttpMethod method, String path, Throwable e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
         if (e.getClass().getSimpleName().contains("Timeout")
@@ -209,7 +226,7 @@ final class UpstreamClient {
             reason = "no answer within " + settings.responseTimeout() + " (spec.timeouts.response)";
         }
         return new UpstreamFailureException(
-                "upstream '" + settings.name() + "' failed on GET " + path + ": " + reason, e);
+                "upstream '" + settings.name() + "' failed on " + method + " " + path + ": " + reason, e);
     }
 
     private static boolean isRedirect(int status) {

@@ -5,18 +5,18 @@ import dev.wharf.runtime.config.SecretResolver;
 import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,7 +45,7 @@ public final class UpstreamEngine {
     private final SingleFlight<CacheKey> flights = new SingleFlight<>();
     private final ObjectCache objects;
     private final DocumentCache documents;
-    private final NegativeCache negatives;
+    private final UpstreamAsker asker;
 
     /**
      * @param files where cached immutable objects are recorded
@@ -71,7 +71,7 @@ public final class UpstreamEngine {
         this.limits = limits;
         this.objects = new ObjectCache(files, MAX_OBJECTS);
         this.documents = new DocumentCache(limits.documentCacheBytes(), clock);
-        this.negatives = new NegativeCache(MAX_OBJECTS, clock);
+        this.asker = new UpstreamAsker(new NegativeCache(MAX_OBJECTS, clock), metrics);
     }
 
     /**
@@ -83,22 +83,119 @@ public final class UpstreamEngine {
      *     that was asked could answer and nothing cached may be served
      */
     public Mono<UpstreamResult> fetch(ServedRegistry registry, UpstreamRequest request) {
+        return fetch(registry, request, false);
+    }
+
+    /**
+     * As {@link #fetch}, except that the caller whose miss of an immutable object with a digest starts the upstream
+     * request gets the bytes as they arrive, while they are stored, rather than once they are: its result's body ends
+     * only once the store has verified and kept them, and fails (so that the client's response is broken off) when
+     * they do not match the digest. Callers that come meanwhile wait for the stored copy, as with {@link #fetch}; so
+     * does a miss whose upstream gives no length. The caller must read the body soon (within ten seconds) or cancel
+     * it, and can read it once.
+     */
+    public Mono<UpstreamResult> stream(ServedRegistry registry, UpstreamRequest request) {
+        return fetch(registry, request, true);
+    }
+
+    private Mono<UpstreamResult> fetch(ServedRegistry registry, UpstreamRequest request, boolean stream) {
         return Mono.defer(() -> {
-            List<UpstreamClient> upstreams = registry.configured().upstreamProxies().stream()
-                    .map(clients::of)
-                    .filter(client -> client.settings().names().permits(request.name()))
-                    .toList();
+            List<UpstreamClient> upstreams = upstreams(registry, request);
             if (upstreams.isEmpty()) {
                 return Mono.empty();
             }
             CacheKey key = CacheKey.of(registry.id(), request);
             Mono<UpstreamResult> result = request.kind() == ObjectKind.IMMUTABLE
-                    ? object(registry, upstreams, key, request)
+                    ? object(registry, upstreams, key, request, stream)
                     : document(registry, upstreams, key, request);
-            return result.doOnError(e -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "error"))
-                    .switchIfEmpty(Mono.fromRunnable(
-                            () -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "notfound")));
+            return counted(registry, result);
         });
+    }
+
+    /**
+     * What a {@code HEAD} of an immutable object answers, without fetching it: its size, digest and headers, from the
+     * cache when it is there, else from a {@code HEAD} request to the first of the upstreams that has it (asked as
+     * {@link #fetch} asks them, sharing its "not found" answers and circuit breakers). Nothing is downloaded or stored.
+     * An upstream whose {@code Docker-Content-Digest} differs from the request's digest, or that gives no
+     * {@code Content-Length}, counts as failed.
+     *
+     * @param request an immutable request naming its digest
+     * @return the result, whose body is empty unless it came from the cache; empty or an
+     *     {@link UpstreamFailureException} as {@link #fetch} says
+     */
+    public Mono<UpstreamResult> head(ServedRegistry registry, UpstreamRequest request) {
+        Digest digest = request.digest();
+        if (request.kind() != ObjectKind.IMMUTABLE || digest == null) {
+            throw new IllegalArgumentException("only an immutable object with a digest can be asked for with HEAD");
+        }
+        return Mono.defer(() -> {
+            List<UpstreamClient> upstreams = upstreams(registry, request);
+            if (upstreams.isEmpty()) {
+                return Mono.empty();
+            }
+            CacheKey key = CacheKey.of(registry.id(), request);
+            Attempts attempts = new Attempts();
+            Mono<UpstreamResult> asked = asker.first(
+                            upstreams,
+                            client -> asker.ask(
+                                    registry,
+                                    client,
+                                    key,
+                                    request,
+                                    HttpMethod.HEAD,
+                                    HttpHeaders.EMPTY,
+                                    attempts,
+                                    response ->
+                                            ObjectHeads.read(client.settings().name(), request, digest, response)))
+                    .doOnNext(head -> metrics.fetched(registry.name(), head.upstream(), CacheOutcome.MISS.tag()))
+                    .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
+            return counted(registry, cachedObject(registry, key).switchIfEmpty(asked));
+        });
+    }
+
+    /**
+     * A document cached for the path of a mutable request, under its own or any other {@code Accept} list, within its
+     * upstream's metadata TTL and taken by {@code wanted}: for a conditional request, which the client's copy answers
+     * without asking an upstream when it is one of them.
+     *
+     * @return the first such document, served from the cache; empty when there is none
+     */
+    public Mono<UpstreamResult> cachedDocument(
+            ServedRegistry registry, UpstreamRequest request, Predicate<UpstreamResult> wanted) {
+        if (request.kind() != ObjectKind.MUTABLE) {
+            throw new IllegalArgumentException("only a mutable document is cached in memory");
+        }
+        return Mono.defer(() -> {
+            if (upstreams(registry, request).isEmpty()) {
+                return Mono.empty();
+            }
+            for (CachedDocument document : documents.fresh(CacheKey.of(registry.id(), request))) {
+                UpstreamResult candidate = new UpstreamResult(
+                        document.upstream(),
+                        CacheOutcome.HIT,
+                        document.headers(),
+                        document.bytes().length,
+                        document.digest(),
+                        DocumentCache.body(document));
+                if (wanted.test(candidate)) {
+                    return Mono.just(result(registry, document, CacheOutcome.HIT));
+                }
+            }
+            return Mono.empty();
+        });
+    }
+
+    private List<UpstreamClient> upstreams(ServedRegistry registry, UpstreamRequest request) {
+        return registry.configured().upstreamProxies().stream()
+                .map(clients::of)
+                .filter(client -> client.settings().names().permits(request.name()))
+                .toList();
+    }
+
+    private Mono<UpstreamResult> counted(ServedRegistry registry, Mono<UpstreamResult> result) {
+        return result.doOnError(e -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "error"))
+                .switchIfEmpty(
+                        Mono.fromRunnable(() -> metrics.fetched(registry.name(), UpstreamMetrics.NONE, "notfound")));
     }
 
     /** The health of the UpstreamProxy named {@code name}, as this runtime sees it. */
@@ -111,35 +208,68 @@ public final class UpstreamEngine {
         return proxies.stream().map(proxy -> health(proxy.name())).toList();
     }
 
-    private Mono<UpstreamResult> object(
-            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+    /** The object cached for {@code key}, when its blob is still in the store. */
+    private Mono<UpstreamResult> cachedObject(ServedRegistry registry, CacheKey key) {
         CachedObject cached = objects.get(key);
-        Mono<UpstreamResult> hit = cached == null
+        return cached == null
                 ? Mono.empty()
                 : registry.store()
                         .exists(cached.digest())
                         .filter(Boolean::booleanValue)
                         .map(exists -> result(registry, cached, CacheOutcome.HIT));
-        return hit.switchIfEmpty(Mono.defer(() -> flights.run(key, () -> fetchObject(registry, upstreams, key, request))
-                .map(object -> result(registry, object, CacheOutcome.MISS))));
+    }
+
+    private Mono<UpstreamResult> object(
+            ServedRegistry registry,
+            List<UpstreamClient> upstreams,
+            CacheKey key,
+            UpstreamRequest request,
+            boolean stream) {
+        return cachedObject(registry, key).switchIfEmpty(Mono.defer(() -> {
+            if (!stream) {
+                return flights.run(key, () -> fetchObject(registry, upstreams, key, request, null))
+                        .map(object -> result(registry, object, CacheOutcome.MISS));
+            }
+            // Only the caller whose work the flight runs gets the handoff; the others wait for the stored copy.
+            Handoff handoff = new Handoff();
+            Mono<UpstreamResult> stored = flights.run(
+                            key, () -> fetchObject(registry, upstreams, key, request, handoff))
+                    .map(object -> result(registry, object, CacheOutcome.MISS))
+                    .doFinally(signal -> handoff.close());
+            Mono<UpstreamResult> streamed = handoff.result()
+                    .doOnNext(result -> metrics.fetched(registry.name(), result.upstream(), CacheOutcome.MISS.tag()));
+            return Flux.merge(streamed, stored).next();
+        }));
     }
 
     private Mono<CachedObject> fetchObject(
-            ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
+            ServedRegistry registry,
+            List<UpstreamClient> upstreams,
+            CacheKey key,
+            UpstreamRequest request,
+            @Nullable Handoff handoff) {
         Attempts attempts = new Attempts();
-        return first(
+        return asker.first(
                         upstreams,
-                        client -> ask(
+                        client -> asker.ask(
                                 registry,
                                 client,
                                 key,
                                 request,
+                                HttpMethod.GET,
                                 HttpHeaders.EMPTY,
                                 attempts,
                                 response -> objects.store(
-                                        registry, client.settings().name(), request, response)))
+                                        registry, client.settings().name(), request, response, handoff)))
                 .flatMap(fetched -> objects.record(registry, request, fetched))
-                .doOnNext(object -> objects.put(key, object))
+                .doOnNext(object -> {
+                    objects.put(key, object);
+                    FileRecord file = object.file();
+                    if (handoff != null && handoff.claimed() && file != null) {
+                        // The caller it was streamed to is counted once the file is recorded.
+                        downloads.record(file);
+                    }
+                })
                 .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
     }
 
@@ -160,7 +290,7 @@ public final class UpstreamEngine {
             UpstreamRequest request,
             @Nullable CachedDocument cached) {
         Attempts attempts = new Attempts();
-        return first(upstreams, client -> {
+        return asker.first(upstreams, client -> {
                     // Only the upstream that served the cached copy can say it has not changed.
                     CachedDocument source = cached != null
                                     && cached.upstream()
@@ -168,7 +298,7 @@ public final class UpstreamEngine {
                             ? cached
                             : null;
                     HttpHeaders conditions = source == null ? HttpHeaders.EMPTY : DocumentCache.conditions(source);
-                    return ask(registry, client, key, request, conditions, attempts, response -> {
+                    return asker.ask(registry, client, key, request, HttpMethod.GET, conditions, attempts, response -> {
                         if (source != null && response.statusCode().value() == 304) {
                             return response.releaseBody()
                                     .thenReturn(new DocumentCache.Served(
@@ -194,57 +324,6 @@ public final class UpstreamEngine {
                     }
                     return attempts.nothingFound(registry.name(), request.path());
                 }));
-    }
-
-    /** The first non-empty answer of the upstreams, asked one after the other in order. */
-    private static <T> Mono<T> first(List<UpstreamClient> upstreams, Function<UpstreamClient, Mono<T>> ask) {
-        return Flux.fromIterable(upstreams).concatMap(ask).next();
-    }
-
-    /**
-     * Asks one upstream, unless it is offline or said "not found" within its negative TTL. A 404 is remembered; a
-     * failure is noted in {@code attempts} and makes the answer empty, so that the next upstream is asked.
-     */
-    private <T> Mono<T> ask(
-            ServedRegistry registry,
-            UpstreamClient client,
-            CacheKey key,
-            UpstreamRequest request,
-            HttpHeaders conditions,
-            Attempts attempts,
-            Function<ClientResponse, Mono<T>> onFound) {
-        UpstreamSettings settings = client.settings();
-        if (settings.offline()) {
-            attempts.offline();
-            return Mono.empty();
-        }
-        if (negatives.remembers(key, settings.name())) {
-            return Mono.empty();
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.addAll(conditions);
-        request.accept().forEach(accept -> headers.add(HttpHeaders.ACCEPT, accept));
-        long start = System.nanoTime();
-        return client.get(request.name(), request.pathAt(settings.base()), headers, response -> {
-                    int status = response.statusCode().value();
-                    if (status == 404 || status == 410) {
-                        negatives.remember(key, settings.name(), settings.negativeTtl());
-                        metrics.requested(registry.name(), settings.name(), "notfound", System.nanoTime() - start);
-                        return response.releaseBody().thenReturn(Optional.<T>empty());
-                    }
-                    String outcome = status == 304 ? "notmodified" : "ok";
-                    return onFound.apply(response)
-                            .doOnNext(found -> metrics.requested(
-                                    registry.name(), settings.name(), outcome, System.nanoTime() - start))
-                            .map(Optional::of);
-                })
-                .onErrorResume(e -> {
-                    attempts.failed(e);
-                    metrics.requested(registry.name(), settings.name(), "error", System.nanoTime() - start);
-                    LOG.warn("Upstream {} of registry {}: {}", settings.name(), registry.name(), e.getMessage());
-                    return Mono.empty();
-                })
-                .flatMap(Mono::justOrEmpty);
     }
 
     private UpstreamResult result(ServedRegistry registry, CachedObject object, CacheOutcome outcome) {

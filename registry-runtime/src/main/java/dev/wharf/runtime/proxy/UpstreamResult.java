@@ -14,7 +14,9 @@ import reactor.core.publisher.Flux;
  * @param size its length in bytes
  * @param digest the sha256 of its bytes
  * @param body its bytes, read when subscribed (from the BlobStore or from memory); the subscriber releases each
- *     buffer, as WebFlux does when it writes them out. Not subscribing (a HEAD request) costs nothing.
+ *     buffer, as WebFlux does when it writes them out. Not subscribing (a HEAD request) costs nothing. The body of a
+ *     miss {@linkplain UpstreamEngine#stream streamed} as it arrives can be read once; the answer to
+ *     {@linkplain UpstreamEngine#head a HEAD} has none (reading it fails).
  */
 public record UpstreamResult(
         String upstream, CacheOutcome cache, HttpHeaders headers, long size, Digest digest, Flux<DataBuffer> body) {

@@ -10,7 +10,11 @@
  * stale up to {@code maxStale} while the upstream is down, slow or skipped by its circuit breaker).
  *
  * <p>Upstreams are asked in the Registry's order and the first that has the object wins; a "not found" is remembered
- * for the upstream's negative TTL; concurrent misses of one object make one upstream request; each upstream has a
+ * for the upstream's negative TTL; concurrent misses of one object make one upstream request, whose bytes the caller
+ * that made it can get as they arrive ({@link dev.wharf.runtime.proxy.UpstreamEngine#stream}) while the others wait
+ * for the stored copy; a {@code HEAD} of an immutable object is answered by the upstreams' answers to {@code HEAD}
+ * requests, fetching nothing; a conditional request may be answered from any copy of a document cached within its
+ * TTL ({@link dev.wharf.runtime.proxy.UpstreamEngine#cachedDocument}); each upstream has a
  * circuit breaker, anchored allow/block globs on the package name, an offline switch, and credentials from its
  * Secret that are sent to its own origin only. Every result names the upstream and the cache outcome, which
  * {@link dev.wharf.runtime.proxy.UpstreamHeaders} writes as {@code X-Wharf-Source} and {@code X-Wharf-Cache}.

@@ -20,6 +20,7 @@ import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.RegistryRecord;
 import dev.wharf.runtime.metadata.VersionRecord;
 import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.storage.BlobStore;
 import dev.wharf.runtime.storage.FilesystemBlobStore;
 import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -52,7 +53,7 @@ final class EngineFixture implements AutoCloseable {
     final Versions versions;
     final DownloadCounter downloads;
     final Registries registries;
-    final FilesystemBlobStore store;
+    final BlobStore store;
     final UpstreamEngine engine;
 
     EngineFixture(Path dir) {
@@ -64,6 +65,15 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(Path dir, UpstreamAuthenticator authenticator, CacheLimits limits) {
+        this(dir, authenticator, limits, new FilesystemBlobStore(dir.resolve("blobs")));
+    }
+
+    /** An engine whose Registries keep their blobs in {@code store}. */
+    EngineFixture(Path dir, BlobStore store) {
+        this(dir, UpstreamAuthenticator.NONE, CacheLimits.DEFAULT, store);
+    }
+
+    private EngineFixture(Path dir, UpstreamAuthenticator authenticator, CacheLimits limits, BlobStore store) {
         database = MetadataDatabase.open(DatabaseSettings.resolve(
                 new DatabaseProperties(
                         "r2dbc:h2:mem:///proxy-" + UUID.randomUUID(), null, null, null, 10, Duration.ofSeconds(10)),
@@ -74,7 +84,7 @@ final class EngineFixture implements AutoCloseable {
         versions = new Versions(database, audit, clock);
         downloads = new DownloadCounter(database, clock, Duration.ofHours(1));
         registries = new Registries(database, clock);
-        store = new FilesystemBlobStore(dir.resolve("blobs"));
+        this.store = store;
         engine = new UpstreamEngine(files, downloads, this::secretResolver, authenticator, limits, clock, meters);
     }
 
@@ -196,6 +206,7 @@ final class EngineFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        store.close();
         downloads.close();
         Mono.fromRunnable(database::close).block(TIMEOUT);
     }

@@ -26,8 +26,8 @@ final class FakeUpstream implements AutoCloseable {
         void respond(HttpExchange exchange) throws IOException;
     }
 
-    /** A request the server got: its path with query, and its headers with lower-case names. */
-    record Received(String path, Map<String, List<String>> headers) {
+    /** A request the server got: its path with query, its headers with lower-case names, and its method. */
+    record Received(String path, Map<String, List<String>> headers, String method) {
 
         String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -54,7 +54,7 @@ final class FakeUpstream implements AutoCloseable {
                 exchange.getRequestHeaders()
                         .forEach((name, values) ->
                                 headers.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
-                received.add(new Received(path, Map.copyOf(headers)));
+                received.add(new Received(path, Map.copyOf(headers), exchange.getRequestMethod()));
                 Responder responder = routes.get(path);
                 if (responder == null) {
                     send(exchange, 404, new byte[0], Map.of());
@@ -112,6 +112,13 @@ final class FakeUpstream implements AutoCloseable {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
+    /** The requests received for {@code path} with {@code method}. */
+    List<Received> requests(String method, String path) {
+        return requests(path).stream()
+                .filter(request -> request.method().equals(method))
+                .toList();
+    }
+
     /** Every request received. */
     List<Received> requests() {
         return List.copyOf(received);
@@ -131,6 +138,12 @@ final class FakeUpstream implements AutoCloseable {
 
     static void send(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            // The length a GET would have, without the body; the server sets no length for a HEAD itself.
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         boolean empty = body.length == 0 || status == 304;
         exchange.sendResponseHeaders(status, empty ? -1 : body.length);
         if (!empty) {
