@@ -89,7 +89,7 @@ final class ManifestPulls {
                 return serve(request, repository, found.get(), CacheOutcome.HIT);
             }
             return proxied.fetch(request, repository)
-                    .flatMap(fetched -> serve(request, repository, fetched))
+                    .flatMap(fetched -> serve(request, repository, fetched, found.orElse(null)))
                     .onErrorResume(
                             e -> found.isPresent() && OciUpstreams.unavailable(e),
                             e -> serve(request, repository, found.orElseThrow(), CacheOutcome.STALE))
@@ -137,9 +137,15 @@ final class ManifestPulls {
                         .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount()))));
     }
 
-    /** A manifest an upstream served, with its media type and digest exactly as the upstream gave them. */
+    /**
+     * A manifest an upstream served, with its media type and digest exactly as the upstream gave them; {@code local} is
+     * the copy kept here that the reference named before, if any.
+     */
     private Mono<ServerResponse> serve(
-            ServerRequest request, OciRepository repository, ProxiedManifests.Fetched fetched) {
+            ServerRequest request,
+            OciRepository repository,
+            ProxiedManifests.Fetched fetched,
+            @Nullable VersionedFile local) {
         UpstreamResult result = fetched.result();
         byte[] bytes = fetched.bytes();
         if (EntityTags.notModified(request, result.digest())) {
@@ -156,11 +162,18 @@ final class ManifestPulls {
             return response.build();
         }
         VersionRecord version = fetched.version();
-        Mono<Void> pulled = version == null
-                ? recordPull(repository, result.digest())
-                : files.find(version.id(), NewManifest.MANIFEST_PATH)
-                        .doOnNext(downloads::record)
-                        .then();
+        Mono<Void> pulled;
+        if (version != null) {
+            pulled = files.find(version.id(), NewManifest.MANIFEST_PATH)
+                    .doOnNext(downloads::record)
+                    .then();
+        } else if (local != null && local.file().digest().equals(result.digest())) {
+            // The tag still names the manifest kept here: the lookup that found it already has its file.
+            downloads.record(local.file());
+            pulled = Mono.empty();
+        } else {
+            pulled = recordPull(repository, result.digest());
+        }
         return pulled.onErrorResume(e -> Mono.empty())
                 .then(response.body(BodyInserters.fromDataBuffers(Flux.just(ManifestPushes.wrap(bytes))
                         .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount())))));

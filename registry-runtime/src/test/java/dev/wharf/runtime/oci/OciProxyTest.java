@@ -275,6 +275,28 @@ class OciProxyTest {
     }
 
     @Test
+    void pullByTagAgainWithinTheTtlShouldBeCountedAsAPullOfTheCopyKeptHere() {
+        Image image = pushTo(first, "2.1");
+        pull("mirror", image.name() + "/manifests/2.1");
+
+        EntityExchangeResult<byte[]> again = pull("mirror", image.name() + "/manifests/2.1");
+        assertThat(header(again, "X-Wharf-Cache")).isEqualTo("HIT");
+        downloads.flush().block();
+
+        client.get()
+                .uri("/api/v1/registries/mirror/packages/{name}", image.name())
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.downloads")
+                .isEqualTo(2)
+                .jsonPath("$.lastDownloadedAt")
+                .isNotEmpty();
+    }
+
+    @Test
     void pullByDigestWhenNeverPulledShouldFetchItImmutablyAndRecordIt() {
         Image image = pushTo(first, "3.0");
 
