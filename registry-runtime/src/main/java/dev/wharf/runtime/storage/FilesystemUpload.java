@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,20 +59,14 @@ final class FilesystemUpload {
         long size = 0;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             WriteBehind flusher = new WriteBehind(channel, BlockingWork.EXECUTOR);
-            for (DataBuffer buffer; (buffer = source.next()) != null; ) {
-                try (DataBuffer.ByteBufferIterator views = buffer.readableByteBuffers()) {
-                    while (views.hasNext()) {
-                        ByteBuffer view = views.next();
-                        int count = view.remaining();
-                        while (view.hasRemaining()) {
-                            channel.write(view);
-                        }
-                        size += count;
-                        metrics.written(count);
-                        flusher.written(count);
-                    }
+            for (List<DataBuffer> batch = source.nextBatch(); !batch.isEmpty(); batch = source.nextBatch()) {
+                try {
+                    long count = writeFully(channel, batch);
+                    size += count;
+                    metrics.written(count);
+                    flusher.written(count);
                 } finally {
-                    DataBufferUtils.release(buffer);
+                    batch.forEach(DataBufferUtils::release);
                 }
             }
             flusher.finish();
@@ -78,6 +74,25 @@ final class FilesystemUpload {
             throw new StorageException("could not write an upload to " + temp + ": " + e.getMessage(), e);
         }
         return size;
+    }
+
+    /** Writes the buffers' readable bytes in order, with as few calls as the channel allows. */
+    private static long writeFully(FileChannel channel, List<DataBuffer> buffers) throws IOException {
+        List<ByteBuffer> views = new ArrayList<>(buffers.size());
+        for (DataBuffer buffer : buffers) {
+            try (DataBuffer.ByteBufferIterator iterator = buffer.readableByteBuffers()) {
+                iterator.forEachRemaining(views::add);
+            }
+        }
+        ByteBuffer[] array = views.toArray(ByteBuffer[]::new);
+        long total = 0;
+        for (ByteBuffer view : array) {
+            total += view.remaining();
+        }
+        for (long left = total; left > 0; ) {
+            left -= channel.write(array);
+        }
+        return total;
     }
 
     private StoredBlob promote(UploadSource source, Path temp, Digest digest, long size) {

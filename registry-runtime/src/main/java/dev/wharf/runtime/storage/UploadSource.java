@@ -1,6 +1,8 @@
 package dev.wharf.runtime.storage;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Flux;
 /**
  * An upload's content as the one thread that writes it out sees it: buffers handed over from the reactive side a few
  * at a time, so the uploader's speed sets the pace (backpressure) and at most {@value #PREFETCH} buffers wait in
- * memory.
+ * memory. A reader that has run dry sleeps until {@value #BATCH} buffers (or the end) are there, so it is woken once
+ * per batch rather than once per buffer.
  *
  * <p>{@link #cancel()} may come from any thread: the reader then gets a {@link CancellationException}, never a normal
  * end, so a cancelled upload is never mistaken for a short one.
@@ -23,6 +26,7 @@ final class UploadSource implements CoreSubscriber<DataBuffer> {
 
     private static final int PREFETCH = 16;
     private static final int REPLENISH = PREFETCH - PREFETCH / 4;
+    private static final int BATCH = PREFETCH / 2;
 
     private final Flux<DataBuffer> content;
     private final UploadMeter meter;
@@ -91,7 +95,9 @@ final class UploadSource implements CoreSubscriber<DataBuffer> {
                 return;
             }
             queue.add(buffer);
-            changed.signalAll();
+            if (queue.size() >= BATCH) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -129,25 +135,60 @@ final class UploadSource implements CoreSubscriber<DataBuffer> {
      * @throws ContentFailure carrying the error of the content, when it failed (or {@link BlobTooLargeException})
      */
     @Nullable DataBuffer next() {
-        DataBuffer buffer;
+        List<DataBuffer> taken = take(1);
+        return taken.isEmpty() ? null : taken.get(0);
+    }
+
+    /**
+     * Every buffer waiting, once there are some; empty at the end of the content. The caller releases them. Lets the
+     * writer write them with one call.
+     *
+     * @throws CancellationException when the upload was cancelled
+     * @throws ContentFailure carrying the error of the content, when it failed (or {@link BlobTooLargeException})
+     */
+    List<DataBuffer> nextBatch() {
+        return take(PREFETCH);
+    }
+
+    private List<DataBuffer> take(int max) {
+        List<DataBuffer> taken = new ArrayList<>(Math.min(max, PREFETCH));
         Subscription toRequest = null;
+        int requested = 0;
         lock.lock();
         try {
-            while (queue.isEmpty() && !done && !cancelled) {
-                changed.awaitUninterruptibly();
+            if (queue.isEmpty() && !done && !cancelled) {
+                // Before sleeping, everything read so far is asked for again, so that a whole batch can arrive.
+                Subscription current = subscription;
+                int replenish = consumed;
+                consumed = 0;
+                if (current != null && replenish > 0) {
+                    lock.unlock();
+                    try {
+                        current.request(replenish);
+                    } finally {
+                        lock.lock();
+                    }
+                }
+                while (queue.size() < BATCH && !done && !cancelled) {
+                    changed.awaitUninterruptibly();
+                }
             }
             if (cancelled) {
                 throw new CancellationException("the upload was cancelled");
             }
-            buffer = queue.poll();
-            if (buffer == null) {
+            for (DataBuffer buffer; taken.size() < max && (buffer = queue.poll()) != null; ) {
+                taken.add(buffer);
+            }
+            if (taken.isEmpty()) {
                 Throwable failure = error;
                 if (failure != null) {
                     throw new ContentFailure(failure);
                 }
-                return null;
+                return taken;
             }
-            if (++consumed == REPLENISH) {
+            consumed += taken.size();
+            if (consumed >= REPLENISH) {
+                requested = consumed;
                 consumed = 0;
                 toRequest = subscription;
             }
@@ -155,9 +196,9 @@ final class UploadSource implements CoreSubscriber<DataBuffer> {
             lock.unlock();
         }
         if (toRequest != null) {
-            toRequest.request(REPLENISH);
+            toRequest.request(requested);
         }
-        return buffer;
+        return taken;
     }
 
     /** Whether {@link #cancel()} was called. */
