@@ -39,9 +39,7 @@ class OciFailedLoginTest {
     @Test
     void tooManyWrongPasswordsOnARepositoryAnswerTooManyRequestsWithRetryAfter() {
         String url = "/v2/" + OciTestRuntime.IMAGES + "/app/tags/list";
-        for (int i = 0; i < LIMIT; i++) {
-            get(url, basic(TestRuntime.READER, "wrong")).expectStatus().isUnauthorized();
-        }
+        sendWrongPasswordsUpToTheLimit(url, TestRuntime.READER);
 
         get(url, basic(TestRuntime.READER, TestRuntime.PASSWORD))
                 .expectStatus()
@@ -58,9 +56,7 @@ class OciFailedLoginTest {
     @Test
     void tooManyWrongPasswordsAtTheTokenEndpointAnswerTooManyRequests() {
         String url = "/v2/token?service=wharf&scope=repository:" + OciTestRuntime.IMAGES + "/app:pull";
-        for (int i = 0; i < LIMIT; i++) {
-            get(url, basic(TestRuntime.WRITER, "wrong")).expectStatus().isUnauthorized();
-        }
+        sendWrongPasswordsUpToTheLimit(url, TestRuntime.WRITER);
 
         get(url, basic(TestRuntime.WRITER, TestRuntime.PASSWORD))
                 .expectStatus()
@@ -71,6 +67,12 @@ class OciFailedLoginTest {
                 .jsonPath("$.errors[0].code")
                 .isEqualTo("TOOMANYREQUESTS");
         get(url, basic(TestRuntime.ADMIN, TestRuntime.PASSWORD)).expectStatus().isOk();
+    }
+
+    private void sendWrongPasswordsUpToTheLimit(String url, String user) {
+        for (int i = 0; i < LIMIT; i++) {
+            get(url, basic(user, "wrong")).expectStatus().isUnauthorized();
+        }
     }
 
     private WebTestClient.ResponseSpec get(String url, String authorization) {

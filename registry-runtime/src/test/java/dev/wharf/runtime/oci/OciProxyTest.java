@@ -255,15 +255,7 @@ class OciProxyTest {
         assertThat(header(byDigest, "Docker-Content-Digest")).isEqualTo(image.digest());
         assertThat(header(byDigest, "X-Wharf-Source")).isEqualTo("first");
         assertThat(header(byDigest, "X-Wharf-Cache")).isEqualTo("HIT");
-        downloads.flush().block();
-
-        client.get()
-                .uri("/api/v1/registries/mirror/packages/{name}", image.name())
-                .header(HttpHeaders.AUTHORIZATION, basic(READER))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        mirroredPackage(image.name())
                 .jsonPath("$.latestVersion")
                 .isEqualTo(image.digest())
                 .jsonPath("$.versionCount")
@@ -281,19 +273,23 @@ class OciProxyTest {
 
         EntityExchangeResult<byte[]> again = pull("mirror", image.name() + "/manifests/2.1");
         assertThat(header(again, "X-Wharf-Cache")).isEqualTo("HIT");
-        downloads.flush().block();
-
-        client.get()
-                .uri("/api/v1/registries/mirror/packages/{name}", image.name())
-                .header(HttpHeaders.AUTHORIZATION, basic(READER))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        mirroredPackage(image.name())
                 .jsonPath("$.downloads")
                 .isEqualTo(2)
                 .jsonPath("$.lastDownloadedAt")
                 .isNotEmpty();
+    }
+
+    /** The mirror's package as the management API shows it, with the downloads counted so far written first. */
+    private WebTestClient.BodyContentSpec mirroredPackage(String name) {
+        downloads.flush().block();
+        return client.get()
+                .uri("/api/v1/registries/mirror/packages/{name}", name)
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 
     @Test

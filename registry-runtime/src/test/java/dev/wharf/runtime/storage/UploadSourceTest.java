@@ -2,6 +2,7 @@ package dev.wharf.runtime.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,17 +58,19 @@ class UploadSourceTest {
     void anUploaderThatPausesMidBatchIsWaitedForAndNeverDeadlocks() throws Exception {
         Sinks.Many<DataBuffer> uploader = Sinks.many().unicast().onBackpressureBuffer();
         UploadSource source = new UploadSource(uploader.asFlux(), Long.MAX_VALUE);
-        CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> readAllInBatches(source));
+        CompletableFuture<String> read = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().start(() -> read.complete(readAllInBatches(source)));
 
         for (int i = 0; i < 11; i++) {
             uploader.tryEmitNext(buffer(i));
             if (i == 2 || i == 9) {
-                Thread.sleep(100);
+                // The uploader pauses until the reader sleeps on a batch that is not complete yet.
+                await().atMost(Duration.ofSeconds(10)).until(() -> reader.getState() == Thread.State.WAITING);
             }
         }
         uploader.tryEmitComplete();
 
-        assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo(expected(11));
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(expected(11));
     }
 
     @Test
