@@ -102,20 +102,22 @@ public final class MetadataDatabase implements AutoCloseable {
     }
 
     /**
-     * Closes the pool once the connections in use are back, waiting up to {@link #CLOSE_WAIT}: a query that has just
-     * delivered its result may still be returning its connection, and disposing the pool under it makes reactor-pool
-     * count that connection twice and fail.
+     * Closes the pool once every connection it opened is back among the idle ones, waiting up to {@link #CLOSE_WAIT}:
+     * a query that has just delivered its result may still be returning its connection (no longer counted as acquired,
+     * not yet as idle), and disposing the pool under it makes reactor-pool destroy that connection twice and fail.
      */
     @Override
     public void close() {
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        while (inUse() && System.nanoTime() < deadline) {
+        while (!settled() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
         }
         pool.dispose();
     }
 
-    private boolean inUse() {
-        return pool.getMetrics().map(metrics -> metrics.acquiredSize() > 0).orElse(false);
+    private boolean settled() {
+        return pool.getMetrics()
+                .map(metrics -> metrics.acquiredSize() == 0 && metrics.idleSize() == metrics.allocatedSize())
+                .orElse(true);
     }
 }
