@@ -102,11 +102,22 @@ class UploadSourceTest {
         UploadSource source = new UploadSource(uploader.asFlux(), Long.MAX_VALUE);
         source.start();
         uploader.tryEmitNext(buffer(0));
-        CompletableFuture<List<DataBuffer>> reader = CompletableFuture.supplyAsync(source::nextBatch);
+        List<DataBuffer> first = source.nextBatch();
+        first.forEach(DataBufferUtils::release);
+        CompletableFuture<List<DataBuffer>> read = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try {
+                read.complete(source.nextBatch());
+            } catch (RuntimeException e) {
+                read.completeExceptionally(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.getState() == Thread.State.WAITING);
 
         source.cancel();
 
-        assertThatThrownBy(() -> reader.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
+        assertThat(first).hasSize(1);
+        assertThatThrownBy(() -> read.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
     }
 
     @Test
