@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ManifestValidator {
 
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
-
     private final Map<String, JsonNode> schemasByKind = new HashMap<>();
     private final Map<String, Schema> validatorsByKind = new HashMap<>();
     private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
@@ -79,7 +77,7 @@ public final class ManifestValidator {
             JsonNode schema = PackagedCrds.schemaOf(crd);
             schemasByKind.put(apiVersion + "/" + kind, schema);
             Schema validator =
-                    SCHEMAS.getSchema(SchemaLocation.of("urn:wharf:" + kind), strict(withObjectMeta(schema)));
+                    Draft4.SCHEMAS.getSchema(SchemaLocation.of("urn:wharf:" + kind), strict(withObjectMeta(schema)));
             validator.initializeValidators();
             validatorsByKind.put(apiVersion + "/" + kind, validator);
             compileRules(schema, kind);
@@ -213,6 +211,16 @@ public final class ManifestValidator {
             schema.forEach(ManifestValidator::strict);
         }
         return schema;
+    }
+
+    /**
+     * The schema library, loaded with the first validator rather than with this class: loading it also starts the
+     * logging system, which {@link #preparePackagedCrds()} then leaves to its background thread.
+     */
+    private static final class Draft4 {
+        static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+
+        private Draft4() {}
     }
 
     /** The shared validator of the packaged CRDs, built once, by whichever caller comes first. */
