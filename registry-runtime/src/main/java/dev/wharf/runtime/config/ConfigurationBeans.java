@@ -1,9 +1,8 @@
 package dev.wharf.runtime.config;
 
-import dev.wharf.api.v1alpha1.validation.ManifestValidator;
 import dev.wharf.runtime.WharfProperties;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +11,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
- * The configuration beans: {@code configurationStore}, loaded when it is created, and {@code configDirectoryWatcher},
- * which reloads it on change. A {@link Clock} bean is used when the application defines one, else the system clock.
+ * The configuration beans: {@code configurationStore}, loaded when it is created (or taken from {@link
+ * EarlyConfigurationLoad}, which read it while the context was being built), and {@code configDirectoryWatcher}, which
+ * reloads it on change. A {@link Clock} bean is used when the application defines one, else the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecretsProperties.class, ConfigWatchProperties.class})
@@ -24,12 +24,18 @@ class ConfigurationBeans {
             WharfProperties wharf,
             SecretsProperties secrets,
             ResourceLoader resourceLoader,
-            ObjectProvider<Clock> clock) {
-        ManifestSource source = ManifestSourceResolver.resolve(
-                wharf.configDir(), Path.of(""), ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
-        ConfigurationLoader loader = new ConfigurationLoader(
-                source, new ManifestParser(ManifestValidator.forPackagedCrds()), new MountedSecrets(secrets.dir()));
-        return new ConfigurationStore(loader, clock.getIfAvailable(Clock::systemUTC));
+            ObjectProvider<Clock> clockBean) {
+        EarlyConfigurationLoad.Settings settings =
+                new EarlyConfigurationLoad.Settings(wharf.configDir(), secrets.dir());
+        Optional<EarlyConfigurationLoad.InitialLoad> early = EarlyConfigurationLoad.take(settings);
+        Clock clock = clockBean.getIfAvailable();
+        if (clock == null && early.isPresent()) {
+            EarlyConfigurationLoad.InitialLoad load = early.get();
+            return new ConfigurationStore(load.loader(), Clock.systemUTC(), load.snapshot(), load.loaded());
+        }
+        ConfigurationLoader loader =
+                ConfigurationLoader.of(settings, ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+        return new ConfigurationStore(loader, clock == null ? Clock.systemUTC() : clock);
     }
 
     @Bean

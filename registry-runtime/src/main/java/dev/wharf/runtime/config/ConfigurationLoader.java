@@ -1,8 +1,10 @@
 package dev.wharf.runtime.config;
 
+import dev.wharf.api.v1alpha1.validation.ManifestValidator;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /** Reads the manifest source and turns what it holds into a {@link RuntimeConfiguration}. */
 final class ConfigurationLoader {
@@ -10,6 +12,15 @@ final class ConfigurationLoader {
     private final ManifestSource source;
     private final ManifestParser parser;
     private final MountedSecrets mountedSecrets;
+
+    /** The loader of the configuration these settings name, finding packaged defaults through {@code resources}. */
+    static ConfigurationLoader of(EarlyConfigurationLoad.Settings settings, ResourcePatternResolver resources) {
+        ManifestSource source = ManifestSourceResolver.resolve(settings.configDir(), Path.of(""), resources);
+        return new ConfigurationLoader(
+                source,
+                new ManifestParser(ManifestValidator.forPackagedCrds()),
+                new MountedSecrets(settings.secretsDir()));
+    }
 
     ConfigurationLoader(ManifestSource source, ManifestParser parser, MountedSecrets mountedSecrets) {
         this.source = source;

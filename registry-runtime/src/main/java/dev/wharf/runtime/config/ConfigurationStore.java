@@ -46,10 +46,21 @@ public final class ConfigurationStore {
 
     /** Loads the configuration now, so that {@link #current()} always has one. */
     ConfigurationStore(ConfigurationLoader loader, Clock clock) {
+        this(loader, clock, loader.read());
+    }
+
+    private ConfigurationStore(ConfigurationLoader loader, Clock clock, ConfigurationLoader.Snapshot snapshot) {
+        this(loader, clock, snapshot, loader.load(snapshot, clock.instant()));
+    }
+
+    /** Serves {@code initial}, which {@code loader} read as {@code snapshot}, and reloads with {@code loader}. */
+    ConfigurationStore(
+            ConfigurationLoader loader,
+            Clock clock,
+            ConfigurationLoader.Snapshot snapshot,
+            RuntimeConfiguration initial) {
         this.loader = loader;
         this.clock = clock;
-        ConfigurationLoader.Snapshot snapshot = loader.read();
-        RuntimeConfiguration initial = loader.load(snapshot, clock.instant());
         current.set(initial);
         lastFingerprint = snapshot.fingerprint();
         status = new ConfigurationStatus(
