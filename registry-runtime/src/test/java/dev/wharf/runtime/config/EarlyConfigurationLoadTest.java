@@ -25,7 +25,7 @@ class EarlyConfigurationLoadTest {
     Path secretsDir;
 
     @Test
-    void theConfigurationReadWhileTheContextIsBuiltIsTakenByTheStore() {
+    void theConfigurationReadEarlyIsTakenWithTheSettingsItWasReadFor() {
         write(configDir, "registries.yaml", registry("npm", "npm", ""));
         EarlyConfigurationLoad.Settings settings = startedFor(configDir, secretsDir);
 
@@ -59,7 +59,7 @@ class EarlyConfigurationLoadTest {
     }
 
     @Test
-    void aStartWhoseEarlyReadFailedReadsAgain() {
+    void anEarlyReadThatFailedIsNotTaken() {
         Path notADirectory = write(configDir, "file", "");
         EarlyConfigurationLoad.Settings settings = startedFor(notADirectory.resolve("config"), secretsDir);
 
