@@ -116,7 +116,8 @@ public final class MetadataDatabase implements AutoCloseable {
             pool.dispose();
         } catch (IllegalArgumentException e) {
             // reactor-pool can still count a connection whose release races with the disposal twice ("Too many permits
-            // returned", reactor/reactor-pool#80 and #255); the pool is closed either way.
+            // returned", reactor/reactor-pool#80 and #255). The pool is marked disposed before that and takes no more
+            // work; a connection it did not get to close goes with the database or the process.
             LOG.debug("The metadata database pool miscounted a connection while closing: {}", e.getMessage());
         }
     }
