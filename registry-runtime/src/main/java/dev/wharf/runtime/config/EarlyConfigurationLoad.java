@@ -1,13 +1,11 @@
 package dev.wharf.runtime.config;
 
+import dev.wharf.runtime.EarlyWork;
 import dev.wharf.runtime.WharfProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -26,7 +24,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  */
 public final class EarlyConfigurationLoad implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-    private static final ConcurrentMap<Settings, CompletableFuture<InitialLoad>> STARTED = new ConcurrentHashMap<>();
+    private static final EarlyWork<Settings, InitialLoad> LOADS = new EarlyWork<>("wharf-config-load");
 
     /** What the configuration is read from: the directory (null for the runtime's default) and the mounted Secrets. */
     record Settings(@Nullable Path configDir, Path secretsDir) {}
@@ -59,16 +57,7 @@ public final class EarlyConfigurationLoad implements ApplicationListener<Applica
         }
         ResourcePatternResolver resources = new PathMatchingResourcePatternResolver(
                 event.getSpringApplication().getClassLoader());
-        CompletableFuture<InitialLoad> load = new CompletableFuture<>();
-        if (STARTED.putIfAbsent(settings, load) == null) {
-            Thread.ofPlatform().daemon().name("wharf-config-load").start(() -> {
-                try {
-                    load.complete(InitialLoad.read(settings, resources, Clock.systemUTC()));
-                } catch (RuntimeException | Error e) {
-                    load.completeExceptionally(e);
-                }
-            });
-        }
+        LOADS.start(settings, () -> InitialLoad.read(settings, resources, Clock.systemUTC()));
     }
 
     /**
@@ -76,15 +65,12 @@ public final class EarlyConfigurationLoad implements ApplicationListener<Applica
      * empty when none was started, it failed (reading again reports why) or it is out of date.
      */
     static Optional<InitialLoad> take(Settings settings) {
-        CompletableFuture<InitialLoad> started = STARTED.remove(settings);
-        if (started == null) {
-            return Optional.empty();
-        }
-        try {
-            InitialLoad load = started.join();
-            return load.stillCurrent() ? Optional.of(load) : Optional.empty();
-        } catch (CompletionException e) {
-            return Optional.empty();
-        }
+        return LOADS.take(settings).flatMap(started -> {
+            try {
+                return Optional.of(started.join()).filter(InitialLoad::stillCurrent);
+            } catch (CompletionException e) {
+                return Optional.empty();
+            }
+        });
     }
 }

@@ -1,10 +1,9 @@
 package dev.wharf.runtime.metadata;
 
+import dev.wharf.runtime.EarlyWork;
 import dev.wharf.runtime.WharfProperties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
@@ -19,8 +18,8 @@ import org.springframework.context.ApplicationListener;
  */
 public final class EarlyMigration implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-    private static final ConcurrentMap<DatabaseSettings, CompletableFuture<MigratedSchema>> STARTED =
-            new ConcurrentHashMap<>();
+    private static final EarlyWork<DatabaseSettings, MigratedSchema> MIGRATIONS =
+            new EarlyWork<>("wharf-schema-migration");
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -33,26 +32,17 @@ public final class EarlyMigration implements ApplicationListener<ApplicationEnvi
         } catch (RuntimeException e) {
             return;
         }
-        CompletableFuture<MigratedSchema> migration = new CompletableFuture<>();
-        if (STARTED.putIfAbsent(settings, migration) == null) {
-            Thread.ofPlatform().daemon().name("wharf-schema-migration").start(() -> {
-                try {
-                    migration.complete(MetadataSchema.migrate(settings));
-                } catch (RuntimeException e) {
-                    migration.completeExceptionally(e);
-                }
-            });
-        }
+        MIGRATIONS.start(settings, () -> MetadataSchema.migrate(settings));
     }
 
     /** The outcome of the migration started for {@code settings}, waited for; or a migration run now when none was. */
     static MigratedSchema migrate(DatabaseSettings settings) {
-        CompletableFuture<MigratedSchema> started = STARTED.remove(settings);
-        if (started == null) {
-            return MetadataSchema.migrate(settings);
-        }
+        return MIGRATIONS.take(settings).map(EarlyMigration::join).orElseGet(() -> MetadataSchema.migrate(settings));
+    }
+
+    private static MigratedSchema join(CompletableFuture<MigratedSchema> migration) {
         try {
-            return started.join();
+            return migration.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
