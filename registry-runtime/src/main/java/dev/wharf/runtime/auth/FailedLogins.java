@@ -6,14 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Counts failed password checks per client address and user name, and refuses further checks for that pair once there
- * were {@code limit} of them, until {@code lockout} has passed since the last: bcrypt is slow on purpose, so unthrottled
- * guessing would both try passwords at leisure and spend the runtime's CPU. A successful check clears the count.
+ * Counts failed password checks in a row per client address and user name, and makes the next check of that pair wait
+ * as {@link LoginDelays} says: bcrypt is slow on purpose, so unthrottled guessing would both try passwords at leisure
+ * and spend the runtime's CPU. A successful check clears the count.
  *
- * <p>Counting per address and user means a guesser locks out only that user from that address, not the user
- * everywhere. The counts live in this process; each replica counts on its own.
+ * <p>Counting per address and user means a guesser slows down only that user from that address: the same user from
+ * an address that has not been failing is never refused. The counts live in this process; each replica counts on its
+ * own.
  */
 public final class FailedLogins {
 
@@ -21,54 +24,80 @@ public final class FailedLogins {
 
     private record Key(String client, String user) {}
 
-    private record Failures(int count, Instant last) {}
+    /** The failures in a row, when the last was, and when the next check may run. */
+    private record Failures(int count, Instant last, Instant notBefore) {}
 
-    private final int limit;
-    private final Duration lockout;
+    /**
+     * A check refused for now.
+     *
+     * @param failures the failed checks in a row of the pair
+     * @param remaining how long until the next check may run
+     */
+    public record Wait(int failures, Duration remaining) {}
+
+    private final LoginDelays delays;
     private final Clock clock;
     private final Cache<Key, Failures> failures;
 
-    /**
-     * @param limit the failed checks allowed before a lockout; 0 turns the throttle off
-     * @param lockout how long after the last failed check the pair stays locked out
-     */
-    public FailedLogins(int limit, Duration lockout, Clock clock) {
-        if (limit < 0 || lockout.isNegative()) {
-            throw new IllegalArgumentException("the failed-login limit and lockout cannot be negative");
-        }
-        this.limit = limit;
-        this.lockout = lockout;
+    public FailedLogins(LoginDelays delays, Clock clock) {
+        this.delays = delays;
         this.clock = clock;
         this.failures = Caffeine.newBuilder()
                 .maximumSize(MAX_ENTRIES)
-                .expireAfterWrite(lockout)
+                .expireAfterWrite(delays.forgetAfter())
                 .build();
     }
 
-    /** How long {@code user} must wait before the next password check from {@code client}; empty when it may try now. */
-    public Optional<Duration> lockedOut(String client, String user) {
-        if (limit == 0) {
-            return Optional.empty();
-        }
-        Failures seen = failures.getIfPresent(new Key(client, user));
-        if (seen == null || seen.count() < limit) {
-            return Optional.empty();
-        }
-        Duration left = Duration.between(clock.instant(), seen.last().plus(lockout));
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    public LoginDelays delays() {
+        return delays;
+    }
+
+    /**
+     * Asks to check a password of {@code user} from {@code client} now; the caller then reports {@link #failed} or
+     * {@link #succeeded}. While the pair is past its free failures it gets one check at a time: a check let through
+     * holds the next ones off for the delay its failure would bring, so that guesses sent in parallel gain nothing.
+     *
+     * @return empty when the check may run; how long to wait otherwise
+     */
+    public Optional<Wait> begin(String client, String user) {
+        Instant now = clock.instant();
+        AtomicReference<@Nullable Wait> refused = new AtomicReference<>();
+        failures.asMap().computeIfPresent(new Key(client, user), (key, seen) -> {
+            if (forgotten(seen, now)) {
+                return null;
+            }
+            if (now.isBefore(seen.notBefore())) {
+                refused.set(new Wait(seen.count(), Duration.between(now, seen.notBefore())));
+                return seen;
+            }
+            if (seen.count() < delays.freeFailures()) {
+                return seen;
+            }
+            return new Failures(seen.count(), seen.last(), now.plus(delays.after(seen.count() + 1)));
+        });
+        return Optional.ofNullable(refused.get());
     }
 
     /** Records a failed password check of {@code user} from {@code client}. */
     public void failed(String client, String user) {
         Instant now = clock.instant();
-        failures.asMap().merge(new Key(client, user), new Failures(1, now), (seen, ignored) -> {
-            boolean expired = !seen.last().plus(lockout).isAfter(now);
-            return new Failures(expired ? 1 : seen.count() + 1, now);
-        });
+        failures.asMap()
+                .merge(
+                        new Key(client, user),
+                        failure(1, now),
+                        (seen, first) -> forgotten(seen, now) ? first : failure(seen.count() + 1, now));
     }
 
     /** Records a successful password check, which clears the failures of the pair. */
     public void succeeded(String client, String user) {
         failures.invalidate(new Key(client, user));
+    }
+
+    private Failures failure(int count, Instant now) {
+        return new Failures(count, now, now.plus(delays.after(count)));
+    }
+
+    private boolean forgotten(Failures seen, Instant now) {
+        return !now.isBefore(seen.last().plus(delays.forgetAfter()));
     }
 }

@@ -5,7 +5,6 @@ import dev.wharf.runtime.auth.Credentials;
 import dev.wharf.runtime.auth.FailedLogins;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -13,16 +12,25 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the password checks of a request under {@link FailedLogins}: refused up front while the request's Basic user is
- * locked out from its address, and counted when they fail. API tokens are not throttled: they are random, so there is
- * nothing to guess, and checking one costs a hash.
+ * Puts the password checks of a request under {@link FailedLogins}: refused up front while failures of the request's
+ * Basic user from its address make it wait, and counted when they fail. API tokens are not throttled: they are random,
+ * so there is nothing to guess, and checking one costs a hash.
  */
 public final class LoginThrottle {
 
-    private final FailedLogins failures;
+    private final @Nullable FailedLogins failures;
 
     public LoginThrottle(FailedLogins failures) {
         this.failures = failures;
+    }
+
+    private LoginThrottle() {
+        this.failures = null;
+    }
+
+    /** A throttle that lets every check run and counts nothing. */
+    public static LoginThrottle off() {
+        return new LoginThrottle();
     }
 
     /**
@@ -33,15 +41,16 @@ public final class LoginThrottle {
      */
     public <T> Mono<T> guard(
             ServerRequest request, @Nullable String authorization, Mono<T> check, Predicate<Throwable> failed) {
+        FailedLogins failures = this.failures;
         Optional<String> user = passwordUser(authorization);
-        if (user.isEmpty()) {
+        if (failures == null || user.isEmpty()) {
             return check;
         }
         String client = client(request);
         return Mono.defer(() -> {
-            Optional<Duration> wait = failures.lockedOut(client, user.get());
+            Optional<FailedLogins.Wait> wait = failures.begin(client, user.get());
             if (wait.isPresent()) {
-                return Mono.error(new LoginsThrottledException(user.get(), wait.get()));
+                return Mono.error(new LoginsThrottledException(user.get(), wait.get(), failures.delays()));
             }
             return check.doOnNext(ignored -> failures.succeeded(client, user.get()))
                     .doOnError(failed, ignored -> failures.failed(client, user.get()));

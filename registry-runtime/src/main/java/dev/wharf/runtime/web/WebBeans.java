@@ -59,8 +59,9 @@ class WebBeans {
 
     @Bean
     LoginThrottle loginThrottle(FailedLoginProperties properties, ObjectProvider<Clock> clock) {
-        return new LoginThrottle(
-                new FailedLogins(properties.limit(), properties.lockout(), clock.getIfAvailable(Clock::systemUTC)));
+        return properties.enabled()
+                ? new LoginThrottle(new FailedLogins(properties.delays(), clock.getIfAvailable(Clock::systemUTC)))
+                : LoginThrottle.off();
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.wharf.runtime.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class FailedLoginsTest {
 
-    private static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
-    private static final Duration LOCKOUT = Duration.ofMinutes(5);
+    private static final String CLIENT = "10.0.0.1";
+    private static final LoginDelays DELAYS =
+            new LoginDelays(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(1));
 
-    private Instant now = START;
+    private Instant now = Instant.parse("2026-11-30T10:00:00Z");
     private final Clock clock = new Clock() {
         @Override
         public ZoneId getZone() {
@@ -33,73 +33,105 @@ class FailedLoginsTest {
         }
     };
 
-    private final FailedLogins logins = new FailedLogins(3, LOCKOUT, clock);
+    private final FailedLogins logins = new FailedLogins(DELAYS, clock);
 
     @Test
-    void belowTheLimitEveryCheckIsAllowed() {
-        logins.failed("10.0.0.1", "alice");
-        logins.failed("10.0.0.1", "alice");
+    void beginWhenTheFailuresAreFreeShouldLetTheCheckRun() {
+        fail(3, CLIENT, "alice");
 
-        assertThat(logins.lockedOut("10.0.0.1", "alice")).isEmpty();
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
     }
 
     @Test
-    void atTheLimitTheUserIsLockedOutFromThatAddressForTheLockoutAfterTheLastFailure() {
-        fail(3, "10.0.0.1", "alice");
-        now = now.plusSeconds(60);
+    void beginAfterTheFirstFailureBeyondTheFreeOnesShouldWaitTheFirstDelay() {
+        fail(4, CLIENT, "alice");
 
-        assertThat(logins.lockedOut("10.0.0.1", "alice")).contains(LOCKOUT.minusSeconds(60));
+        assertThat(logins.begin(CLIENT, "alice")).contains(new FailedLogins.Wait(4, Duration.ofSeconds(1)));
+        now = now.plusMillis(400);
+        assertThat(logins.begin(CLIENT, "alice")).contains(new FailedLogins.Wait(4, Duration.ofMillis(600)));
+        now = now.plusMillis(600);
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
     }
 
     @Test
-    void theLockoutEndsOnItsOwnAndTheCountStartsOver() {
-        fail(3, "10.0.0.1", "alice");
-        now = now.plus(LOCKOUT);
-
-        assertThat(logins.lockedOut("10.0.0.1", "alice")).isEmpty();
-        logins.failed("10.0.0.1", "alice");
-        assertThat(logins.lockedOut("10.0.0.1", "alice")).isEmpty();
-    }
-
-    @Test
-    void otherUsersAndOtherAddressesAreNotLockedOut() {
-        fail(3, "10.0.0.1", "alice");
-
-        assertThat(logins.lockedOut("10.0.0.1", "bob")).isEmpty();
-        assertThat(logins.lockedOut("10.0.0.2", "alice")).isEmpty();
-    }
-
-    @Test
-    void aSuccessClearsTheFailuresBeforeIt() {
-        fail(2, "10.0.0.1", "alice");
-        logins.succeeded("10.0.0.1", "alice");
-        fail(2, "10.0.0.1", "alice");
-
-        assertThat(logins.lockedOut("10.0.0.1", "alice")).isEmpty();
-    }
-
-    @Test
-    void failuresFurtherApartThanTheLockoutDoNotAddUp() {
-        fail(2, "10.0.0.1", "alice");
-        now = now.plus(LOCKOUT).plusSeconds(1);
-        logins.failed("10.0.0.1", "alice");
-
-        assertThat(logins.lockedOut("10.0.0.1", "alice")).isEmpty();
-    }
-
-    @Test
-    void aLimitOfZeroTurnsTheThrottleOff() {
-        FailedLogins off = new FailedLogins(0, LOCKOUT, clock);
-        for (int i = 0; i < 100; i++) {
-            off.failed("10.0.0.1", "alice");
+    void beginWhenTheOwnerWaitsOutEachDelayShouldDoubleItUpToTheMax() {
+        fail(3, CLIENT, "alice");
+        StringBuilder waits = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+            logins.failed(CLIENT, "alice");
+            Duration wait = logins.begin(CLIENT, "alice").orElseThrow().remaining();
+            waits.append(wait.toSeconds()).append(' ');
+            now = now.plus(wait);
         }
 
-        assertThat(off.lockedOut("10.0.0.1", "alice")).isEmpty();
+        assertThat(waits.toString().trim()).isEqualTo("1 2 4 8 16 30 30 30");
     }
 
     @Test
-    void aNegativeLimitIsRefused() {
-        assertThatThrownBy(() -> new FailedLogins(-1, LOCKOUT, clock)).isInstanceOf(IllegalArgumentException.class);
+    void beginWhenTheWaitIsOverShouldHoldOffParallelChecksUntilTheFirstHasAnswered() {
+        fail(4, CLIENT, "alice");
+        now = now.plusSeconds(1);
+
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+        assertThat(logins.begin(CLIENT, "alice")).contains(new FailedLogins.Wait(4, Duration.ofSeconds(2)));
+        logins.failed(CLIENT, "alice");
+        assertThat(logins.begin(CLIENT, "alice")).contains(new FailedLogins.Wait(5, Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void beginWhileTheFailuresAreFreeShouldNotHoldOffParallelChecks() {
+        fail(2, CLIENT, "alice");
+
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+    }
+
+    @Test
+    void beginFromAnAddressThatHasNotBeenFailingShouldLetTheRightPasswordThrough() {
+        fail(20, CLIENT, "alice");
+
+        assertThat(logins.begin(CLIENT, "alice")).isPresent();
+        assertThat(logins.begin("10.0.0.2", "alice")).isEmpty();
+        logins.succeeded("10.0.0.2", "alice");
+        assertThat(logins.begin(CLIENT, "alice")).isPresent();
+    }
+
+    @Test
+    void beginForAnotherUserFromTheFailingAddressShouldLetTheCheckRun() {
+        fail(20, CLIENT, "alice");
+
+        assertThat(logins.begin(CLIENT, "bob")).isEmpty();
+    }
+
+    @Test
+    void succeededShouldClearTheFailuresBeforeIt() {
+        fail(6, CLIENT, "alice");
+        now = now.plusSeconds(4);
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+        logins.succeeded(CLIENT, "alice");
+        fail(3, CLIENT, "alice");
+
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+    }
+
+    @Test
+    void failedWhenTheLastFailureIsForgottenShouldStartTheCountOver() {
+        fail(10, CLIENT, "alice");
+        now = now.plus(DELAYS.forgetAfter());
+
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+        fail(3, CLIENT, "alice");
+        assertThat(logins.begin(CLIENT, "alice")).isEmpty();
+    }
+
+    @Test
+    void failedWhenTheLastFailureIsNotForgottenYetShouldAddUp() {
+        fail(3, CLIENT, "alice");
+        now = now.plus(DELAYS.forgetAfter()).minusSeconds(1);
+        logins.failed(CLIENT, "alice");
+
+        assertThat(logins.begin(CLIENT, "alice")).contains(new FailedLogins.Wait(4, Duration.ofSeconds(1)));
     }
 
     private void fail(int times, String client, String user) {

@@ -22,6 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class OciFailedLoginTest {
 
+    /** Wrong passwords in a row until the next check waits: one free, and the one whose failure starts the wait. */
     private static final int LIMIT = 2;
 
     @TempDir
@@ -30,7 +31,9 @@ class OciFailedLoginTest {
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
         OciTestRuntime.configure(registry, root);
-        registry.add("wharf.auth.failed-logins.limit", () -> String.valueOf(LIMIT));
+        registry.add("wharf.auth.failed-logins.free-failures", () -> String.valueOf(LIMIT - 1));
+        registry.add("wharf.auth.failed-logins.first-delay", () -> "10m");
+        registry.add("wharf.auth.failed-logins.max-delay", () -> "10m");
     }
 
     @Autowired
@@ -43,7 +46,9 @@ class OciFailedLoginTest {
 
         expectTooManyRequests(url, TestRuntime.READER)
                 .jsonPath("$.errors[0].message")
-                .value(message -> assertThat((String) message).contains("try again in"));
+                .value(message -> assertThat((String) message)
+                        .contains("2 wrong passwords in a row for user '" + TestRuntime.READER + "'")
+                        .containsPattern("try again in \\d+ s"));
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class TestRuntime {
         registry.add(
                 "wharf.secrets.dir", () -> root.resolve("no-mounted-secrets").toString());
         registry.add("wharf.config-watch.enabled", () -> "false");
-        // The route tables send a wrong password on every route; FailedLoginsTest proves the default limit.
-        registry.add("wharf.auth.failed-logins.limit", () -> "1000");
+        // The route tables send a wrong password on every route; FailedLoginThrottleTest proves the throttle.
+        registry.add("wharf.auth.failed-logins.free-failures", () -> "1000");
     }
 
     /** The value of a Basic {@code Authorization} header for a test user. */
