@@ -1,7 +1,7 @@
 package dev.wharf.runtime.auth;
 
 /**
- * Credentials were presented but are not valid: an unknown user, a wrong password, an unknown or expired token, or a
+ * Credentials were presented but are not valid: an unknown user, a wrong password, an unknown, revoked or expired token, or a
  * malformed header. The message says which, never what the credentials were.
  */
 public final class AuthenticationFailedException extends RuntimeException {

@@ -44,15 +44,37 @@ public final class Authenticator {
         };
     }
 
+    /**
+     * Whether the header presents an API token (Bearer, or Basic with a token as password), whose check is the same for
+     * every registry.
+     */
+    public static boolean presentsToken(@Nullable String authorizationHeader) {
+        try {
+            return Credentials.parse(authorizationHeader)
+                    .filter(credentials -> !(credentials instanceof Credentials.Basic basic)
+                            || ApiTokens.looksLikeToken(basic.password()))
+                    .isPresent();
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
     private Mono<Principal> token(String token) {
         if (!ApiTokens.looksLikeToken(token)) {
             return Mono.error(new AuthenticationFailedException("the bearer token is not a Wharf API token"));
         }
         return tokens.findByHash(ApiTokens.hash(token))
                 .switchIfEmpty(Mono.error(new AuthenticationFailedException("unknown API token")))
-                .flatMap(stored -> stored.isExpired(clock.instant())
-                        ? Mono.error(new AuthenticationFailedException(
-                                "the API token expired at " + stored.expiresAt() + "; issue a new one"))
-                        : Mono.just(Principal.token(stored.owner(), stored.groups(), stored.scopes())));
+                .flatMap(stored -> {
+                    if (stored.revokedAt() != null) {
+                        return Mono.error(new AuthenticationFailedException("the API token was revoked at "
+                                + stored.revokedAt() + "; create a new one (POST /api/v1/tokens)"));
+                    }
+                    if (stored.isExpired(clock.instant())) {
+                        return Mono.error(new AuthenticationFailedException(
+                                "the API token expired at " + stored.expiresAt() + "; issue a new one"));
+                    }
+                    return Mono.just(Principal.token(stored.owner(), stored.groups(), stored.scopes()));
+                });
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The one authorization check every route goes through: may this principal do what {@code required} allows in a
  * registry with this access policy? Anonymous callers may only read, and only where the registry allows it; a token
- * never does more than both its owner's role and its own scope allow.
+ * never does more than both its owner's role and its own scope allow, and when its scope is what stops it the
+ * decision says so.
  */
 public final class Authorizer {
 
@@ -16,9 +17,10 @@ public final class Authorizer {
         if (principal.isAnonymous()) {
             return required == Role.READ && policy.anonymousRead() ? Decision.ALLOW : Decision.AUTHENTICATE;
         }
-        Optional<Role> granted = policy.roleOf(principal);
+        Optional<Role> owned = policy.roleOf(principal);
+        Optional<Role> granted = owned;
         if (principal.kind() == Principal.Kind.TOKEN) {
-            granted = granted.flatMap(role -> principal.tokenLimit(registry).map(limit -> lower(role, limit)));
+            granted = owned.flatMap(role -> principal.tokenLimit(registry).map(limit -> lower(role, limit)));
         }
         if (granted.isPresent() && granted.get().includes(required)) {
             return Decision.ALLOW;
@@ -27,7 +29,7 @@ public final class Authorizer {
         if (required == Role.READ && policy.anonymousRead()) {
             return Decision.ALLOW;
         }
-        return Decision.DENY;
+        return owned.isPresent() && owned.get().includes(required) ? Decision.DENY_BY_TOKEN_SCOPE : Decision.DENY;
     }
 
     private static Role lower(Role a, Role b) {

@@ -51,7 +51,7 @@ public record Principal(String name, Set<String> groups, Kind kind, Map<String, 
     }
 
     /** For a token, the most it may do in {@code registry}; empty when it may do nothing there. */
-    Optional<Role> tokenLimit(String registry) {
+    public Optional<Role> tokenLimit(String registry) {
         return Optional.ofNullable(tokenScopes.get(registry)).or(() -> Optional.ofNullable(tokenScopes.get("*")));
     }
 

@@ -11,12 +11,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param groups the owner's groups when the token was issued
  * @param scopes the most the token may do per registry name; {@code *} stands for every registry
+ * @param expiresAt when it stops working; null for never
+ * @param revokedAt when its owner revoked it; null while it is not
  */
 public record StoredToken(
         String owner,
         Set<String> groups,
         Map<String, Role> scopes,
-        @Nullable Instant expiresAt) {
+        @Nullable Instant expiresAt,
+        @Nullable Instant revokedAt) {
 
     public StoredToken {
         groups = Set.copyOf(groups);
@@ -25,5 +28,10 @@ public record StoredToken(
 
     public boolean isExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** Whether the token authenticates at {@code now}: neither revoked nor expired. */
+    public boolean usable(Instant now) {
+        return revokedAt == null && !isExpired(now);
     }
 }

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was issued
  * @param expiresAt when it stops working; null for never
  * @param lastUsedAt when it was last used, when known
+ * @param revokedAt when its owner revoked it; null while it is not
  */
 public record ApiTokenRecord(
         long id,
@@ -26,7 +27,8 @@ public record ApiTokenRecord(
         Map<String, Role> scopes,
         Instant createdAt,
         @Nullable Instant expiresAt,
-        @Nullable Instant lastUsedAt) {
+        @Nullable Instant lastUsedAt,
+        @Nullable Instant revokedAt) {
 
     public ApiTokenRecord {
         groups = Set.copyOf(groups);

@@ -25,7 +25,8 @@ public final class ApiTokenRepository implements TokenStore {
             "INSERT INTO api_token_scope (token_id, registry, role) VALUES (:token, :registry, :role)";
     private static final String INSERT_GROUP =
             "INSERT INTO api_token_group (token_id, group_name) VALUES (:token, :group)";
-    private static final String REVOKE = "DELETE FROM api_token WHERE id = :id AND owner = :owner";
+    private static final String REVOKE =
+            "UPDATE api_token SET revoked_at = :now" + " WHERE id = :id AND owner = :owner AND revoked_at IS NULL";
     private static final String RECORD_USE = "UPDATE api_token SET last_used_at = :now"
             + " WHERE id = :id AND (last_used_at IS NULL OR last_used_at <= :threshold)";
 
@@ -83,6 +84,7 @@ public final class ApiTokenRepository implements TokenStore {
                                             expiresAt == null
                                                     ? null
                                                     : Sql.time(expiresAt).toInstant(),
+                                            null,
                                             null)))));
         });
     }
@@ -92,9 +94,13 @@ public final class ApiTokenRepository implements TokenStore {
         return rows.ofOwner(owner);
     }
 
-    /** Deletes the owner's token {@code id}; @return whether the owner had it. */
+    /**
+     * Marks the owner's token {@code id} revoked, now: it no longer authenticates and is no longer listed, and its row
+     * stays so that its holder is told it was revoked. @return whether the owner had it, not revoked yet.
+     */
     public Mono<Boolean> revoke(long id, String owner) {
         return client.sql(REVOKE)
+                .bind("now", Sql.time(Sql.now(clock)))
                 .bind("id", id)
                 .bind("owner", owner)
                 .fetch()
@@ -102,12 +108,17 @@ public final class ApiTokenRepository implements TokenStore {
                 .map(rows -> rows > 0);
     }
 
-    /** The token with this hash, expired or not, and records its use (at most once a minute per token). */
+    /**
+     * The token with this hash, expired, revoked or not, and records the use of one that is neither (at most once a
+     * minute per token).
+     */
     @Override
     public Mono<StoredToken> findByHash(String tokenHash) {
-        return rows.byHash(tokenHash)
-                .flatMap(token -> recordUse(token.id())
-                        .thenReturn(new StoredToken(token.owner(), token.groups(), token.scopes(), token.expiresAt())));
+        return rows.byHash(tokenHash).flatMap(token -> {
+            StoredToken stored = new StoredToken(
+                    token.owner(), token.groups(), token.scopes(), token.expiresAt(), token.revokedAt());
+            return stored.usable(clock.instant()) ? recordUse(token.id()).thenReturn(stored) : Mono.just(stored);
+        });
     }
 
     private Mono<Void> recordUse(long id) {

@@ -12,21 +12,25 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads API tokens with their scopes and groups: three queries for any number of tokens. */
+/**
+ * Reads API tokens with their scopes and groups: three queries for any number of tokens. An owner's list leaves the
+ * revoked ones out; a look-up by hash finds them, to tell their holder so.
+ */
 final class TokenRows {
 
-    private static final String COLUMNS = "t.id, t.owner, t.description, t.created_at, t.expires_at, t.last_used_at";
+    private static final String COLUMNS =
+            "t.id, t.owner, t.description, t.created_at, t.expires_at, t.last_used_at, t.revoked_at";
     private static final String BY_HASH = "SELECT " + COLUMNS + " FROM api_token t WHERE t.token_hash = :key";
-    private static final String BY_OWNER =
-            "SELECT " + COLUMNS + " FROM api_token t WHERE t.owner = :key ORDER BY t.created_at DESC, t.id DESC";
+    private static final String BY_OWNER = "SELECT " + COLUMNS + " FROM api_token t WHERE t.owner = :key"
+            + " AND t.revoked_at IS NULL ORDER BY t.created_at DESC, t.id DESC";
     private static final String SCOPES_BY_HASH = "SELECT s.token_id, s.registry, s.role FROM api_token_scope s"
             + " JOIN api_token t ON t.id = s.token_id WHERE t.token_hash = :key";
     private static final String SCOPES_BY_OWNER = "SELECT s.token_id, s.registry, s.role FROM api_token_scope s"
-            + " JOIN api_token t ON t.id = s.token_id WHERE t.owner = :key";
+            + " JOIN api_token t ON t.id = s.token_id WHERE t.owner = :key AND t.revoked_at IS NULL";
     private static final String GROUPS_BY_HASH = "SELECT g.token_id, g.group_name FROM api_token_group g"
             + " JOIN api_token t ON t.id = g.token_id WHERE t.token_hash = :key";
     private static final String GROUPS_BY_OWNER = "SELECT g.token_id, g.group_name FROM api_token_group g"
-            + " JOIN api_token t ON t.id = g.token_id WHERE t.owner = :key";
+            + " JOIN api_token t ON t.id = g.token_id WHERE t.owner = :key AND t.revoked_at IS NULL";
 
     private final DatabaseClient client;
 
@@ -88,7 +92,8 @@ final class TokenRows {
                         scopes.getOrDefault(token.id(), Map.of()),
                         token.createdAt(),
                         token.expiresAt(),
-                        token.lastUsedAt()))
+                        token.lastUsedAt(),
+                        token.revokedAt()))
                 .toList();
     }
 
@@ -101,7 +106,8 @@ final class TokenRows {
                 Map.of(),
                 Sql.instant(row, "created_at"),
                 Sql.nullableInstant(row, "expires_at"),
-                Sql.nullableInstant(row, "last_used_at"));
+                Sql.nullableInstant(row, "last_used_at"),
+                Sql.nullableInstant(row, "revoked_at"));
     }
 
     private static Role role(Readable row) {

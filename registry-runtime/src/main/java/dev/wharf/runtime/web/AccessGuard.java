@@ -51,6 +51,8 @@ public final class AccessGuard {
             case ALLOW -> Mono.just(principal);
             case AUTHENTICATE -> Mono.error(AccessRefusedException.authenticate(registry.name(), role));
             case DENY -> Mono.error(AccessRefusedException.deny(registry.name(), role, principal));
+            case DENY_BY_TOKEN_SCOPE ->
+                Mono.error(AccessRefusedException.denyByTokenScope(registry.name(), role, principal));
         };
     }
 
@@ -63,12 +65,17 @@ public final class AccessGuard {
         if (header == null) {
             return Mono.error(AccessRefusedException.authenticateForRuntime());
         }
+        // A password may belong to any registry's users; a token is checked the same for all, and its failure says why.
+        boolean token = Authenticator.presentsToken(header);
         Mono<Principal> check = Flux.fromIterable(registries)
                 .concatMap(registry -> authenticator
                         .authenticate(header, registry.access())
-                        .onErrorResume(AuthenticationFailedException.class, e -> Mono.empty()))
+                        .onErrorResume(AuthenticationFailedException.class, e -> token ? Mono.error(e) : Mono.empty()))
                 .filter(principal -> !principal.isAnonymous())
                 .next()
+                .onErrorMap(
+                        AuthenticationFailedException.class,
+                        e -> AccessRefusedException.badCredentials(String.valueOf(e.getMessage())))
                 .switchIfEmpty(Mono.error(
                         AccessRefusedException.badCredentials("unknown user, wrong password, or unknown API token")));
         return throttle.guard(request, header, check, AccessRefusedException.class::isInstance)

@@ -44,6 +44,20 @@ public final class AccessRefusedException extends RequestRefusedException {
                         + "'; an admin of the registry can grant it in spec.access.rules");
     }
 
+    /** An API token lacks the scope for what its owner's role would allow. */
+    static AccessRefusedException denyByTokenScope(String registry, Role role, Principal principal) {
+        String scope = principal
+                .tokenLimit(registry)
+                .map(limit -> "is scoped to " + name(limit) + " in registry '" + registry + "'")
+                .orElse("has no scope for registry '" + registry + "'");
+        return new AccessRefusedException(
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "the API token of " + principal.name() + " " + scope + ", and this needs " + name(role)
+                        + "; use a token with the " + name(role) + " scope for '" + registry + "', or "
+                        + principal.name() + "'s password");
+    }
+
     /** An endpoint of the whole runtime, such as the status endpoint, that needs an authenticated caller. */
     static AccessRefusedException authenticateForRuntime() {
         return new AccessRefusedException(

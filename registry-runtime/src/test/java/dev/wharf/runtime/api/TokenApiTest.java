@@ -8,6 +8,7 @@ import static dev.wharf.runtime.testing.TestRuntime.WRITER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.runtime.auth.ApiTokens;
 import dev.wharf.runtime.testing.TestRuntime;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ class TokenApiTest {
     }
 
     @Test
-    void tokenWhenScopedToReadShouldNotUploadEvenForAWriter() {
+    void tokenWhenScopedToReadShouldNotUploadEvenForAWriterAndSayTheScopeIsTheLimit() {
         String token = token(WRITER, "{\"scopes\": {\"files\": \"read\"}}");
 
         client.put()
@@ -82,11 +83,32 @@ class TokenApiTest {
                 .bodyValue(utf8("x"))
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("the API token of writer is scoped to read in registry 'files', and this needs write; use"
+                        + " a token with the write scope for 'files', or writer's password");
     }
 
     @Test
-    void tokenWhenScopedToOneRegistryShouldNotReadAnother() {
+    void tokenWhenItsOwnerLacksTheRoleShouldSayTheRoleIsTheLimit() {
+        String token = token(READER, "{\"scopes\": {\"files\": \"read\"}}");
+
+        client.put()
+                .uri("/generic/files/" + unique("ci") + "/1.0/a.txt")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .bodyValue(utf8("x"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("reader does not have the write role in registry 'files'; an admin of the registry can"
+                        + " grant it in spec.access.rules");
+    }
+
+    @Test
+    void tokenWhenScopedToOneRegistryShouldNotReadAnotherAndSayItHasNoScopeThere() {
         String token = token(WRITER, "{\"scopes\": {\"files\": \"read\"}}");
 
         client.get()
@@ -94,7 +116,11 @@ class TokenApiTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("the API token of writer has no scope for registry 'copies', and this needs read; use a"
+                        + " token with the read scope for 'copies', or writer's password");
     }
 
     @Test
@@ -136,7 +162,7 @@ class TokenApiTest {
     }
 
     @Test
-    void revokeTokenShouldStopItWorking() {
+    void revokeTokenShouldStopItWorkingAndSaySo() {
         JsonNode issued = create(WRITER, "{\"scopes\": {\"files\": \"read\"}}")
                 .expectStatus()
                 .isCreated()
@@ -156,6 +182,32 @@ class TokenApiTest {
                 .header(
                         HttpHeaders.AUTHORIZATION,
                         "Bearer " + issued.get("token").asString())
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
+                        .startsWith("the API token was revoked at ")
+                        .endsWith("; create a new one (POST /api/v1/tokens)"));
+        client.get()
+                .uri("/api/v1/tokens")
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + issued.get("token").asString())
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).startsWith("the API token was revoked at "));
+    }
+
+    @Test
+    void tokenWhenNeverIssuedShouldBeUnknown() {
+        client.get()
+                .uri("/api/v1/registries/files")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiTokens.generate())
                 .exchange()
                 .expectStatus()
                 .isUnauthorized()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.api.v1alpha1.registry.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -19,14 +20,19 @@ class AuthenticatorTest {
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     static final String VALID = ApiTokens.generate();
     static final String EXPIRED = ApiTokens.generate();
+    static final String REVOKED = ApiTokens.generate();
 
     /** The two tokens this test issued, looked up by hash as the token repository does. */
     static final TokenStore ISSUED = hash -> {
         if (hash.equals(ApiTokens.hash(VALID))) {
-            return Mono.just(new StoredToken("ci", Set.of("builders"), Map.of("npm", Role.WRITE), null));
+            return Mono.just(new StoredToken("ci", Set.of("builders"), Map.of("npm", Role.WRITE), null, null));
         }
         if (hash.equals(ApiTokens.hash(EXPIRED))) {
-            return Mono.just(new StoredToken("ci", Set.of(), Map.of("npm", Role.WRITE), NOW.minusSeconds(1)));
+            return Mono.just(new StoredToken("ci", Set.of(), Map.of("npm", Role.WRITE), NOW.minusSeconds(1), null));
+        }
+        if (hash.equals(ApiTokens.hash(REVOKED))) {
+            return Mono.just(
+                    new StoredToken("ci", Set.of(), Map.of("npm", Role.WRITE), null, NOW.minus(Duration.ofHours(2))));
         }
         return Mono.empty();
     };
@@ -84,6 +90,14 @@ class AuthenticatorTest {
                 .expectErrorSatisfies(e -> assertThat(e)
                         .hasMessageContaining("expired at 2026-11-22T11:59:59Z")
                         .hasMessageNotContaining(EXPIRED))
+                .verify();
+    }
+
+    @Test
+    void authenticateWhenTokenWasRevokedShouldSaySinceWhenAndToCreateANewOne() {
+        StepVerifier.create(authenticator.authenticate("Bearer " + REVOKED, NPM))
+                .expectErrorMessage(
+                        "the API token was revoked at 2026-11-22T10:00:00Z; create a new one (POST /api/v1/tokens)")
                 .verify();
     }
 

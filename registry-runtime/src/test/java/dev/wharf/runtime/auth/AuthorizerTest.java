@@ -94,15 +94,15 @@ class AuthorizerTest {
     }
 
     @Test
-    void tokenShouldNeverExceedItsScope() {
+    void tokenShouldNeverExceedItsScopeAndSaysTheScopeIsTheLimit() {
         Principal rootToken = Principal.token("root", Set.of(), Map.of("npm", Role.READ));
 
         assertThat(Authorizer.decide(POLICY, "npm", rootToken, Role.READ)).isEqualTo(Decision.ALLOW);
-        assertThat(Authorizer.decide(POLICY, "npm", rootToken, Role.WRITE)).isEqualTo(Decision.DENY);
+        assertThat(Authorizer.decide(POLICY, "npm", rootToken, Role.WRITE)).isEqualTo(Decision.DENY_BY_TOKEN_SCOPE);
     }
 
     @Test
-    void tokenShouldNeverExceedItsOwnersRole() {
+    void tokenShouldNeverExceedItsOwnersRoleAndSaysTheRoleIsTheLimit() {
         Principal aliceToken = Principal.token("alice", Set.of(), Map.of("*", Role.ADMIN));
 
         assertThat(Authorizer.decide(POLICY, "npm", aliceToken, Role.WRITE)).isEqualTo(Decision.ALLOW);
@@ -110,10 +110,24 @@ class AuthorizerTest {
     }
 
     @Test
-    void tokenWhenScopedToAnotherRegistryShouldBeDenied() {
+    void tokenWhenScopedBelowARoleItsOwnerLacksTooShouldSayTheRoleIsTheLimit() {
+        Principal aliceToken = Principal.token("alice", Set.of(), Map.of("npm", Role.READ));
+
+        assertThat(Authorizer.decide(POLICY, "npm", aliceToken, Role.DELETE)).isEqualTo(Decision.DENY);
+    }
+
+    @Test
+    void tokenWhenScopedToAnotherRegistryShouldBeDeniedByItsScope() {
         Principal rootToken = Principal.token("root", Set.of(), Map.of("maven", Role.ADMIN));
 
-        assertThat(Authorizer.decide(POLICY, "npm", rootToken, Role.READ)).isEqualTo(Decision.DENY);
+        assertThat(Authorizer.decide(POLICY, "npm", rootToken, Role.READ)).isEqualTo(Decision.DENY_BY_TOKEN_SCOPE);
+    }
+
+    @Test
+    void tokenOfAUserWithoutARoleShouldSayTheRoleIsTheLimit() {
+        Principal strangerToken = Principal.token("mallory", Set.of(), Map.of("*", Role.ADMIN));
+
+        assertThat(Authorizer.decide(POLICY, "npm", strangerToken, Role.READ)).isEqualTo(Decision.DENY);
     }
 
     @Test

@@ -28,7 +28,7 @@ abstract class ApiTokensContract extends MetadataContract {
         ApiTokenRecord created = block(m.tokens.create(hash, "alice", "CI", Set.of("dev", "ops"), SCOPES, expiry));
 
         assertThat(block(m.tokens.findByHash(hash)))
-                .isEqualTo(new StoredToken("alice", Set.of("dev", "ops"), SCOPES, expiry));
+                .isEqualTo(new StoredToken("alice", Set.of("dev", "ops"), SCOPES, expiry, null));
         assertThat(created.owner()).isEqualTo("alice");
         assertThat(created.description()).isEqualTo("CI");
         assertThat(created.createdAt()).isEqualTo(Sql.now(m.clock));
@@ -91,15 +91,30 @@ abstract class ApiTokensContract extends MetadataContract {
     }
 
     @Test
-    void revokeShouldDeleteTheTokenOnlyForItsOwner() {
+    void revokeShouldMarkTheTokenRevokedOnlyForItsOwner() {
         String hash = newHash();
         ApiTokenRecord token = block(m.tokens.create(hash, "alice", "CI", Set.of("dev"), SCOPES, null));
 
         assertThat(block(m.tokens.revoke(token.id(), "mallory"))).isFalse();
-        assertThat(block(m.tokens.findByHash(hash))).isNotNull();
+        assertThat(block(m.tokens.findByHash(hash)).revokedAt()).isNull();
+        m.clock.advance(Duration.ofMinutes(5));
         assertThat(block(m.tokens.revoke(token.id(), "alice"))).isTrue();
-        assertThat(block(m.tokens.findByHash(hash))).isNull();
+
+        assertThat(block(m.tokens.findByHash(hash)))
+                .isEqualTo(new StoredToken("alice", Set.of("dev"), SCOPES, null, Sql.now(m.clock)));
         assertThat(block(m.tokens.revoke(token.id(), "alice"))).isFalse();
+    }
+
+    @Test
+    void listShouldLeaveTheRevokedTokensOut() {
+        String owner = "owner-" + UUID.randomUUID();
+        ApiTokenRecord revoked = block(m.tokens.create(newHash(), owner, "old", Set.of(), SCOPES, null));
+        block(m.tokens.create(newHash(), owner, "current", Set.of(), SCOPES, null));
+        block(m.tokens.revoke(revoked.id(), owner));
+
+        assertThat(all(m.tokens.list(owner)))
+                .extracting(ApiTokenRecord::description)
+                .containsExactly("current");
     }
 
     private static String newHash() {
