@@ -5,7 +5,7 @@ package dev.wharf.runtime.config;
  * value.
  *
  * @param location the file and document the problem is in
- * @param reason what is wrong, such as {@code /spec/format: does not have a value in the enumeration [...]}
+ * @param reason what is wrong, such as {@code /spec/format: "npmm" is not one of the allowed values [...]}
  */
 public record ConfigProblem(ManifestLocation location, String reason) {
 

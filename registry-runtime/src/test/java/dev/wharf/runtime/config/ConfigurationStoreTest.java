@@ -66,7 +66,7 @@ class ConfigurationStoreTest {
                 .singleElement()
                 .asString()
                 .startsWith(dir.resolve("maven.yaml")
-                        + " (Registry maven): /spec/format: does not have a value in the enumeration [");
+                        + " (Registry maven): /spec/format: \"mavenn\" is not one of the allowed values [cargo,");
     }
 
     @Test
@@ -137,7 +137,7 @@ class ConfigurationStoreTest {
         assertThat(status.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.location().file())
                     .isEqualTo(dir.resolve("npm.yaml").toString());
-            assertThat(problem.reason()).startsWith("/spec/format: does not have a value in the enumeration [");
+            assertThat(problem.reason()).startsWith("/spec/format: \"npmm\" is not one of the allowed values [cargo,");
         });
     }
 

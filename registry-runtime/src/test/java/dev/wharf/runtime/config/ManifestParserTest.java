@@ -19,15 +19,16 @@ class ManifestParserTest {
     }
 
     @Test
-    void parseWhenFormatIsNotInTheEnumerationShouldReportThePathKindNameAndSchemaError() {
+    void parseWhenFormatIsNotInTheEnumerationShouldReportTheFieldPathTheValueAndTheAllowedValues() {
         ParsedManifests parsed = parse("samples/local/npm.yaml", ConfigFixtures.registry("npm", "npmm", ""));
 
         assertThat(parsed.registries()).isEmpty();
         assertThat(problems(parsed))
                 .singleElement()
                 .asString()
-                .startsWith("samples/local/npm.yaml (Registry npm): /spec/format: does not have a value in the"
-                        + " enumeration [");
+                .startsWith("samples/local/npm.yaml (Registry npm): /spec/format: \"npmm\" is not one of the allowed"
+                        + " values [cargo, composer, conda, dart, debian, docker, generic, go, helm, huggingface,"
+                        + " maven, npm, nuget,");
         assertThat(parsed.refused())
                 .containsExactly(new ManifestLocation("samples/local/npm.yaml", 1, "Registry", "npm"));
     }

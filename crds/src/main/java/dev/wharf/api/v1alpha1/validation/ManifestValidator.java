@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ManifestValidator {
 
+    /** The longest value quoted in a message; values outside an enumeration are short unless they are a mistake. */
+    private static final int MAX_SHOWN_VALUE = 100;
+
     private final Map<String, JsonNode> schemasByKind = new HashMap<>();
     private final Map<String, Schema> validatorsByKind = new HashMap<>();
     private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
@@ -104,12 +107,30 @@ public final class ManifestValidator {
         }
         List<String> problems = new ArrayList<>();
         for (Error error : validator.validate(manifest)) {
-            problems.add(error.getInstanceLocation() + ": " + error.getMessage());
+            problems.add(error.getInstanceLocation() + ": " + describe(error));
         }
         if (problems.isEmpty()) {
             evaluateRules(schema, manifest, old, "", problems);
         }
         return problems;
+    }
+
+    /** The schema library's message, but for a value outside an enumeration: the value and the allowed ones. */
+    private static String describe(Error error) {
+        JsonNode allowed = error.getSchemaNode();
+        JsonNode value = error.getInstanceNode();
+        if (!"enum".equals(error.getKeyword()) || allowed == null || !allowed.isArray() || value == null) {
+            return error.getMessage();
+        }
+        List<String> names = new ArrayList<>();
+        allowed.forEach(name -> names.add(name.isTextual() ? name.asText() : name.toString()));
+        return shown(value) + " is not one of the allowed values " + names;
+    }
+
+    /** A value as the manifest wrote it, in JSON, cut short when it is long. */
+    private static String shown(JsonNode value) {
+        String json = value.toString();
+        return json.length() <= MAX_SHOWN_VALUE ? json : json.substring(0, MAX_SHOWN_VALUE) + "…";
     }
 
     private void evaluateRules(
