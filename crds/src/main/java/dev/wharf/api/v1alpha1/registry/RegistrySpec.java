@@ -107,8 +107,9 @@ public record RegistrySpec(
         @JsonPropertyDescription("Let the Prometheus operator scrape the registry through a ServiceMonitor.") @Nullable Monitoring monitoring,
 
         @Size(max = Patterns.QUANTITY_MAX) @Pattern(Patterns.QUANTITY) @JsonPropertyDescription(
-                "Largest single file a client may upload, as a quantity such as 2Gi. Unset means no limit beyond"
-                        + " the storage's own.")
+                "Largest single file a client may upload, as a quantity such as 2Gi; a larger upload is refused"
+                        + " with 413. Unset means 20Gi, so that one runaway upload cannot fill the storage: set a"
+                        + " larger quantity to allow larger files.")
         @Nullable String maxUploadSize,
 
         @Size(max = Patterns.IMAGE_MAX) @Pattern(Patterns.IMAGE) @JsonPropertyDescription("Registry runtime image to run instead of the one matching the operator's version.")
