@@ -71,7 +71,9 @@ class GenericUploadLimitsTest {
                 .contains("\"title\":\"Upload too large\"")
                 .contains("the upload has 109951162777600 bytes; registry 'public-files' accepts at most 1048576"
                         + " (spec.maxUploadSize)");
-        assertThat(response.closed()).as("closed").isTrue();
+        assertThat(response.closed())
+                .as("the connection is closed rather than left waiting for the body")
+                .isTrue();
         assertThat(uploadsInProgress()).isEmpty();
         client.get()
                 .uri(url)
