@@ -4,12 +4,11 @@ import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.proxy.UpstreamResult;
-import dev.wharf.runtime.storage.ByteRange;
 import dev.wharf.runtime.storage.Digest;
-import dev.wharf.runtime.web.BlobBodies;
+import dev.wharf.runtime.web.BlobBody;
+import dev.wharf.runtime.web.RequestedRanges;
 import dev.wharf.runtime.web.WebMetrics;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/blobs/<digest>}: a blob the repository links,
- * streamed from the store, whole or one byte range; deleting unlinks it from the repository (its bytes stay for other
+ * streamed from the store, whole or byte ranges ({@link RequestedRanges}); deleting unlinks it from the repository (its bytes stay for other
  * repositories and garbage collection). A registry with upstream proxies pulls a blob it does not have through them:
  * a whole GET gets its bytes as they arrive while they are stored, a range once they are, and a HEAD only what the
  * upstreams answer to a HEAD. A GET or HEAD whose {@code If-None-Match} names the blob's entity tag is answered 304
@@ -146,21 +145,19 @@ final class BlobDownloads {
                     .headers(sourceHeaders)
                     .build();
         }
-        Optional<ByteRange> range = ByteRange.parse(request.headers().firstHeader(HttpHeaders.RANGE), size);
-        ServerResponse.BodyBuilder response = ServerResponse.status(
-                        range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(range.map(r -> r.lengthIn(size)).orElse(size))
+        RequestedRanges ranges = RequestedRanges.parse(request.headers().firstHeader(HttpHeaders.RANGE), size);
+        BlobBody body = BlobBody.of(repository.registry(), digest, ranges, MediaType.APPLICATION_OCTET_STREAM);
+        ServerResponse.BodyBuilder response = ServerResponse.status(body.status())
+                .headers(body::describe)
                 .eTag(EntityTags.of(digest))
                 .header(OciHeaders.CONTENT_DIGEST, digest.toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
                 .headers(sourceHeaders);
-        range.ifPresent(r -> response.header(HttpHeaders.CONTENT_RANGE, r.contentRange(size)));
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }
-        return response.body(BlobBodies.of(repository.registry(), digest, range.orElse(null), size, metrics));
+        return response.body(body.inserter(metrics));
     }
 
     /** Unlinks the blob from the repository, recorded in the audit trail as done by {@code principal}. */

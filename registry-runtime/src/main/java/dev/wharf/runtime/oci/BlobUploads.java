@@ -63,8 +63,7 @@ final class BlobUploads {
         Optional<String> digest = request.queryParam("digest");
         if (digest.isPresent()) {
             Digest expected = OciNames.digest(digest.get());
-            return store(request, repository, expected, repository.registry().maxUploadBytes())
-                    .flatMap(blob -> complete(repository, expected, blob.size()));
+            return store(request, repository, expected, 0).flatMap(blob -> complete(repository, expected, blob.size()));
         }
         return session(repository);
     }
@@ -104,11 +103,7 @@ final class BlobUploads {
         Digest expected = OciNames.digest(digest.get());
         return session(repository, repository.path().reference()).flatMap(session -> {
             if (session.sizeBytes() == 0) {
-                return store(
-                                request,
-                                repository,
-                                expected,
-                                repository.registry().maxUploadBytes())
+                return store(request, repository, expected, 0)
                         .flatMap(
                                 blob -> uploads.delete(session.id()).then(complete(repository, expected, blob.size())));
             }
@@ -143,8 +138,7 @@ final class BlobUploads {
         if (range != null && range.start() != session.sizeBytes()) {
             return Mono.error(outOfOrder(repository, session, range.start()));
         }
-        long room = repository.registry().maxUploadBytes() - session.sizeBytes();
-        return store(request, repository, null, room).flatMap(chunk -> {
+        return store(request, repository, null, session.sizeBytes()).flatMap(chunk -> {
             if (range != null && range.length() != chunk.size()) {
                 return Mono.error(new OciException(
                         OciError.SIZE_INVALID,
@@ -181,8 +175,26 @@ final class BlobUploads {
         return store.put(content, expected, repository.registry().maxUploadBytes());
     }
 
+    /**
+     * Stores the request body as a blob, when it fits in what the registry's limit leaves after the {@code held} bytes
+     * the upload holds already. A {@code Content-Length} beyond that is refused before the body is asked for, so a
+     * client that sent {@code Expect: 100-continue} gets the 413 instead of {@code 100 Continue}; a body without one
+     * is cut off as it passes the limit.
+     */
     private Mono<StoredBlob> store(
-            ServerRequest request, OciRepository repository, @Nullable Digest expected, long maxBytes) {
+            ServerRequest request, OciRepository repository, @Nullable Digest expected, long held) {
+        long limit = repository.registry().maxUploadBytes();
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > limit - held) {
+            return Mono.error(new OciException(
+                    OciError.SIZE_INVALID,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "the request announces " + declared + " bytes (Content-Length), but registry '"
+                            + repository.registry().name() + "' accepts blobs of at most " + limit
+                            + " bytes (spec.maxUploadSize)"
+                            + (held > 0 ? ", and this upload holds " + held + " already" : ""),
+                    null));
+        }
         return repository
                 .registry()
                 .store()
@@ -190,7 +202,7 @@ final class BlobUploads {
                         request.body(BodyExtractors.toDataBuffers())
                                 .doOnNext(buffer -> metrics.bytesIn(repository.registry(), buffer.readableByteCount())),
                         expected,
-                        maxBytes);
+                        limit - held);
     }
 
     private Mono<ServerResponse> complete(OciRepository repository, Digest digest, long size) {

@@ -102,7 +102,20 @@ final class ManifestPushes {
         });
     }
 
+    /**
+     * The manifest's bytes; a {@code Content-Length} above the limit is refused before the body is asked for, so a
+     * client that sent {@code Expect: 100-continue} gets the 413 instead of {@code 100 Continue}.
+     */
     private static Mono<byte[]> bytes(ServerRequest request) {
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > MAX_BYTES) {
+            return Mono.error(new OciException(
+                    OciError.SIZE_INVALID,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "the request announces " + declared + " bytes (Content-Length), but a manifest may have at most "
+                            + MAX_BYTES,
+                    null));
+        }
         return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_BYTES)
                 .map(buffer -> {
                     try {

@@ -2,10 +2,8 @@ package dev.wharf.runtime.web;
 
 import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
-import dev.wharf.runtime.storage.ByteRange;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -18,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Answers a GET or HEAD of a stored file: streamed from its blob, with its content type, its sha256 as
  * {@code ETag} and {@code X-Checksum-Sha256}, {@code 304} for a matching {@code If-None-Match}, and one byte range
- * ({@code 206}) when the request asks for it. A download that starts at the first byte is counted.
+ * ({@code 206}) or several ({@code multipart/byteranges}) when the request asks for them, by the rules of
+ * {@link RequestedRanges}. A download that starts at the first byte is counted.
  */
 public final class FileResponses {
 
@@ -39,12 +38,11 @@ public final class FileResponses {
         if (request.headers().header(HttpHeaders.IF_NONE_MATCH).contains(etag)) {
             return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        Optional<ByteRange> range = ByteRange.parse(request.headers().firstHeader(HttpHeaders.RANGE), file.sizeBytes());
-        long length = range.map(r -> r.lengthIn(file.sizeBytes())).orElse(file.sizeBytes());
-        ServerResponse.BodyBuilder response = ServerResponse.status(
-                        range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .contentLength(length)
+        RequestedRanges ranges =
+                RequestedRanges.parse(request.headers().firstHeader(HttpHeaders.RANGE), file.sizeBytes());
+        BlobBody body = BlobBody.of(registry, file.digest(), ranges, MediaType.parseMediaType(file.contentType()));
+        ServerResponse.BodyBuilder response = ServerResponse.status(body.status())
+                .headers(body::describe)
                 .eTag(etag)
                 .lastModified(ZonedDateTime.ofInstant(file.createdAt(), ZoneOffset.UTC))
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
@@ -55,14 +53,13 @@ public final class FileResponses {
                                 .filename(fileName(file.path()))
                                 .build()
                                 .toString());
-        range.ifPresent(r -> response.header(HttpHeaders.CONTENT_RANGE, r.contentRange(file.sizeBytes())));
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }
-        if (range.map(r -> r.offset() == 0).orElse(true)) {
+        if (ranges.fromFirstByte()) {
             downloads.record(file);
         }
-        return response.body(BlobBodies.of(registry, file.digest(), range.orElse(null), file.sizeBytes(), metrics));
+        return response.body(body.inserter(metrics));
     }
 
     private static String fileName(String path) {
