@@ -28,10 +28,12 @@ final class VersionCopy {
 
     private final DatabaseClient client;
     private final AuditTrail audit;
+    private final AllFormatRows formats;
 
-    VersionCopy(DatabaseClient client, AuditTrail audit) {
+    VersionCopy(DatabaseClient client, AuditTrail audit, AllFormatRows formats) {
         this.client = client;
         this.audit = audit;
+        this.formats = formats;
     }
 
     /** The copy; empty when the source version does not exist. */
@@ -47,6 +49,8 @@ final class VersionCopy {
                                 .then(insertVersion(source, target, actor, now))
                                 .flatMap(versionId -> copyRows(COPY_FILES, sourceVersionId, versionId, now)
                                         .then(copyRows(COPY_METADATA, sourceVersionId, versionId, now))
+                                        .then(formats.versionCopied(
+                                                client, new CopiedVersion(sourceVersionId, target, versionId), now))
                                         .then(VersionChanges.makeLatest(client, target.id(), versionId, now))
                                         .then(audit.record(new AuditEvent(
                                                 0,

@@ -24,14 +24,16 @@ public final class Versions {
     private final DatabaseClient client;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AllFormatRows formats;
     private final VersionCopy copy;
 
-    public Versions(MetadataDatabase database, AuditTrail audit, Clock clock) {
+    public Versions(MetadataDatabase database, AuditTrail audit, Clock clock, AllFormatRows formats) {
         this.database = database;
         this.client = database.client();
         this.audit = audit;
         this.clock = clock;
-        this.copy = new VersionCopy(client, audit);
+        this.formats = formats;
+        this.copy = new VersionCopy(client, audit, formats);
     }
 
     /** The package's versions, newest first (by creation time, then id). */
@@ -49,7 +51,7 @@ public final class Versions {
     }
 
     /**
-     * Deletes the version with its files, tags and metadata in one transaction; when it was the package's latest, the
+     * Deletes the version with its files, tags and metadata, and what its format kept only for it, in one transaction; when it was the package's latest, the
      * newest remaining version becomes latest; the last version deleted deletes the package too. Records who did.
      *
      * @return whether it existed
@@ -63,9 +65,10 @@ public final class Versions {
                             .bind("version", version)
                             .map(row -> Sql.number(row, "id"))
                             .one()
-                            .flatMap(versionId -> client.sql(DELETE)
-                                    .bind("id", versionId)
-                                    .then()
+                            .flatMap(versionId -> formats.versionDeleting(client, locked, versionId, now)
+                                    .then(client.sql(DELETE)
+                                            .bind("id", versionId)
+                                            .then())
                                     .then(VersionChanges.afterDelete(
                                             client,
                                             packageId,

@@ -1,9 +1,6 @@
 package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.auth.Principal;
-import dev.wharf.runtime.metadata.NewManifest;
-import dev.wharf.runtime.metadata.OciBlobLinks;
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Versions;

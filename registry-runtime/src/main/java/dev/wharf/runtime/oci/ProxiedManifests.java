@@ -1,8 +1,5 @@
 package dev.wharf.runtime.oci;
 
-import dev.wharf.runtime.metadata.NewManifest;
-import dev.wharf.runtime.metadata.OciBlobLinks;
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.VersionRecord;
 import dev.wharf.runtime.proxy.CacheOutcome;
 import dev.wharf.runtime.proxy.UpstreamResult;

@@ -10,8 +10,6 @@ import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.runtime.metadata.NewManifest;
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.Digest;
