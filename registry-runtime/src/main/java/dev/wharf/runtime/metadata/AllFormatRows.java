@@ -1,6 +1,8 @@
 package dev.wharf.runtime.metadata;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,6 +38,24 @@ public final class AllFormatRows {
                 .flatMap(format -> format.blobReferences().stream())
                 .map(reference -> " AND NOT " + reference)
                 .collect(Collectors.joining("", core, ""));
+    }
+
+    /**
+     * The versions a copy of {@code versionId} (of a registry of {@code format}) needs, all the way down, each before
+     * the versions that need it; {@code versionId} itself last.
+     */
+    Mono<List<Long>> copyOrder(DatabaseClient client, String format, long versionId) {
+        List<FormatRows> rows =
+                formats.stream().filter(f -> f.format().id().equals(format)).toList();
+        return Flux.just(versionId)
+                .expandDeep(id -> Flux.fromIterable(rows).concatMap(f -> f.copiedWith(client, id)))
+                .collectList()
+                .map(preorder -> {
+                    List<Long> order = new ArrayList<>(new LinkedHashSet<>(preorder.reversed()));
+                    order.remove(Long.valueOf(versionId));
+                    order.add(versionId);
+                    return List.copyOf(order);
+                });
     }
 
     Mono<Void> versionCopied(DatabaseClient client, CopiedVersion copy, Instant now) {

@@ -4,6 +4,7 @@ import dev.wharf.api.v1alpha1.common.Format;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,6 +19,14 @@ public interface FormatRows {
 
     /** The format whose registries these rows belong to. */
     Format format();
+
+    /**
+     * The versions of the same package a copy of this one needs (the manifests an OCI index lists), which are copied
+     * before it unless the target has them; none by default. Only the direct ones: theirs are asked for in turn.
+     */
+    default Flux<Long> copiedWith(DatabaseClient client, long versionId) {
+        return Flux.empty();
+    }
 
     /** After a version with its files and metadata was copied into another registry: copy what the format keeps. */
     default Mono<Void> versionCopied(DatabaseClient client, CopiedVersion copy, Instant now) {

@@ -89,6 +89,7 @@ public final class OciManifests {
             Map<Digest, Long> claims = new LinkedHashMap<>();
             claims.put(manifest.digest(), manifest.sizeBytes());
             manifest.blobs().forEach(blob -> claims.putIfAbsent(blob.digest(), blob.sizeBytes()));
+            manifest.manifests().forEach(child -> claims.putIfAbsent(child.digest(), child.sizeBytes()));
             return Flux.fromIterable(claims.entrySet().stream()
                             .sorted(Comparator.comparing(entry -> entry.getKey().toString()))
                             .toList())
@@ -207,6 +208,7 @@ public final class OciManifests {
                 NewManifest.MANIFEST_PATH,
                 new NewManifest.Blob(manifest.digest(), manifest.sizeBytes(), manifest.mediaType()));
         manifest.blobs().forEach(blob -> files.putIfAbsent(blob.path(), blob));
+        manifest.manifests().forEach(child -> files.putIfAbsent(NewManifest.childPath(child.digest()), child));
         return Flux.fromIterable(files.entrySet())
                 .concatMap(file -> client.sql(INSERT_FILE)
                         .bind("version", versionId)

@@ -9,11 +9,13 @@ import dev.wharf.runtime.metadata.Sql;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * What the OCI tables do when the core copies, deletes or purges: a repository serves a blob only while it links it
- * ({@code oci_blob_link}), so a copied manifest links its blobs in the target repository, a deleted manifest unlinks
+ * ({@code oci_blob_link}), so a copied manifest links its blobs in the target repository (and an index is copied
+ * with the manifests it lists), a deleted manifest unlinks
  * the blobs no other manifest of its repository references, and a deleted repository unlinks every blob and drops its
  * uploads in progress. Unlinked blobs are left to garbage collection, which sees them referenced no more.
  */
@@ -21,7 +23,10 @@ public final class OciRows implements FormatRows {
 
     private static final String LINK_COPIED = "INSERT INTO oci_blob_link (registry_id, repository, digest, size_bytes,"
             + " created_at) SELECT :registry, :repository, f.blob_digest, MAX(f.size_bytes), :now FROM file f"
-            + " WHERE f.version_id = :version AND f.path LIKE 'blobs/%' GROUP BY f.blob_digest ON CONFLICT DO NOTHING";
+            + " WHERE f.version_id = :version GROUP BY f.blob_digest ON CONFLICT DO NOTHING";
+    private static final String LISTED_MANIFESTS = "SELECT v.id FROM file f JOIN version s ON s.id = f.version_id"
+            + " JOIN version v ON v.package_id = s.package_id AND v.digest = f.blob_digest"
+            + " WHERE f.version_id = :version AND f.path LIKE 'manifests/%' ORDER BY v.id";
     private static final String UNLINK_DELETED = "DELETE FROM oci_blob_link"
             + " WHERE registry_id = :registry AND repository = :repository"
             + " AND digest IN (SELECT f.blob_digest FROM file f WHERE f.version_id = :version)"
@@ -44,6 +49,14 @@ public final class OciRows implements FormatRows {
     @Override
     public Format format() {
         return Format.DOCKER;
+    }
+
+    @Override
+    public Flux<Long> copiedWith(DatabaseClient client, long versionId) {
+        return client.sql(LISTED_MANIFESTS)
+                .bind("version", versionId)
+                .map(row -> Sql.number(row, "id"))
+                .all();
     }
 
     @Override

@@ -133,6 +133,7 @@ final class ProxiedManifests {
                                         .filter(blob -> !blob.external())
                                         .map(blob -> new NewManifest.Blob(blob.digest(), blob.size(), blob.mediaType()))
                                         .toList(),
+                                List.of(),
                                 tag,
                                 "upstream:" + served.upstream(),
                                 served.upstream()))))

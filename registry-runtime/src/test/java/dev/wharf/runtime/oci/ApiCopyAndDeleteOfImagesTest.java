@@ -91,6 +91,44 @@ class ApiCopyAndDeleteOfImagesTest {
     }
 
     @Test
+    void multiPlatformIndexCopiedIntoAnotherDockerRegistryPullsWithEveryPlatformWithSkopeo() throws Exception {
+        String repository = "team/multi-" + suffix();
+        Path layoutDir = work.resolve("multi-layout");
+        OciLayout layout = new OciLayout(layoutDir);
+        byte[] amd64 = layout.image("amd64", List.of("x.txt"));
+        byte[] arm64 = layout.image("arm64", List.of("y.txt"));
+        byte[] index = layout.index(List.of(amd64, arm64), List.of("amd64", "arm64"));
+        layout.tag("multi", index, OciContent.OCI_INDEX);
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--dest-tls-verify=false",
+                "--dest-creds",
+                WRITER + ":" + PASSWORD,
+                "oci:" + layoutDir + ":multi",
+                "docker://localhost:" + port + "/images/" + repository + ":multi");
+
+        copy(repository, OciContent.digest(index), OciTestRuntime.MUTABLE);
+
+        Path pulled = work.resolve("multi-pulled");
+        Skopeo.run(
+                "copy",
+                "--all",
+                "--src-tls-verify=false",
+                "--src-creds",
+                READER + ":" + PASSWORD,
+                "docker://localhost:" + port + "/" + OciTestRuntime.MUTABLE + "/" + repository + "@"
+                        + OciContent.digest(index),
+                "oci:" + pulled + ":multi");
+        for (byte[] platform : List.of(amd64, arm64)) {
+            for (String blob : blobsOf(platform)) {
+                assertThat(pulled.resolve("blobs/sha256/" + blob.substring("sha256:".length())))
+                        .exists();
+            }
+        }
+    }
+
+    @Test
     void packageDeletedThroughTheApiServesNoManifestNorLayerWhileItsCopyElsewhereKeepsServing() throws Exception {
         String repository = "team/deleted-" + suffix();
         byte[] manifest = pushWithSkopeo(repository, "v1");

@@ -215,8 +215,8 @@ class ImmutableTagsTest {
         byte[] first = pushImage("/v2/images/" + name, "1.0");
         long registryId = registries.require("images").id();
         Digest other = Digest.parse(digest(blob(40)));
-        NewManifest moving =
-                new NewManifest(registryId, name, other, 40, OCI_MANIFEST, null, null, List.of(), "1.0", WRITER, null);
+        NewManifest moving = new NewManifest(
+                registryId, name, other, 40, OCI_MANIFEST, null, null, List.of(), List.of(), "1.0", WRITER, null);
 
         assertThatThrownBy(() -> manifests.record(moving, false).block())
                 .isInstanceOf(OciManifests.TagImmutableException.class)
