@@ -34,6 +34,8 @@ class ArchitectureTest {
             "policy",
             "config",
             "web",
+            "api",
+            "purge",
             "firewall",
             "quarantine",
             "cleanup",

@@ -13,6 +13,7 @@ import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,7 +52,7 @@ final class VersionCopier {
 
     private Mono<ServerResponse> copy(
             ServedRegistry source, ServedRegistry target, PackageRecord pkg, VersionRecord version, Principal actor) {
-        return files.list(version.id())
+        return Flux.concat(versions.copiedWith(version.id()).concatMap(files::list), files.list(version.id()))
                 .collectList()
                 .flatMap(records -> BlobTransfer.copy(source.store(), target.store(), records)
                         .then(versions.copy(version.id(), target.id(), actor.toString()))

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  * Claims blobs for files in the caller's transaction, as the schema's {@code blob_ref} protocol says: the row is
  * inserted or its {@code last_claimed_at} set, and a blob marked by the collector is refused.
  */
-final class BlobClaims {
+public final class BlobClaims {
 
     private static final String TOUCH =
             "UPDATE blob_ref SET last_claimed_at = :now" + " WHERE digest = :digest AND gc_marked_at IS NULL";
@@ -22,7 +22,7 @@ final class BlobClaims {
      * Claims the blob; fails with a {@link BlobMarkedForDeletionException} when the collector has marked it. Callers
      * claiming several blobs claim them in digest order, so that two transactions never wait on each other.
      */
-    static Mono<Void> claim(DatabaseClient client, Digest digest, long sizeBytes, Instant now) {
+    public static Mono<Void> claim(DatabaseClient client, Digest digest, long sizeBytes, Instant now) {
         // Touch first (the common case: the blob is known), else insert; a row neither touched nor inserted is
         // either marked or was inserted by a concurrent claim since the first touch, which a second touch tells apart.
         return touch(client, digest, now)

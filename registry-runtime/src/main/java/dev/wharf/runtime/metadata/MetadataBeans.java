@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The metadata beans: the {@link MetadataDatabase} (migrated and opened when it is created, closed with the context),
- * one bean per repository, and {@code metadataHealthIndicator}. A {@link Clock} bean is used when the application
+ * one bean per repository, the {@link AllFormatRows} of the formats' {@link FormatRows} beans, and
+ * {@code metadataHealthIndicator}. A {@link Clock} bean is used when the application
  * defines one, else the system clock.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,13 +40,18 @@ class MetadataBeans {
     }
 
     @Bean
-    Packages packages(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock) {
-        return new Packages(database, audit, clock(clock));
+    AllFormatRows allFormatRows(ObjectProvider<FormatRows> formats) {
+        return new AllFormatRows(formats.orderedStream().toList());
     }
 
     @Bean
-    Versions versions(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock) {
-        return new Versions(database, audit, clock(clock));
+    Packages packages(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock, AllFormatRows formats) {
+        return new Packages(database, audit, clock(clock), formats);
+    }
+
+    @Bean
+    Versions versions(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock, AllFormatRows formats) {
+        return new Versions(database, audit, clock(clock), formats);
     }
 
     @Bean

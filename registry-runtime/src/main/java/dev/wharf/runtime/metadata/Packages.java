@@ -13,12 +13,14 @@ public final class Packages {
     private final DatabaseClient client;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AllFormatRows formats;
 
-    public Packages(MetadataDatabase database, AuditTrail audit, Clock clock) {
+    public Packages(MetadataDatabase database, AuditTrail audit, Clock clock, AllFormatRows formats) {
         this.database = database;
         this.client = database.client();
         this.audit = audit;
         this.clock = clock;
+        this.formats = formats;
     }
 
     /** One page of the registry's packages. */
@@ -50,8 +52,8 @@ public final class Packages {
     }
 
     /**
-     * Deletes the package with all its versions, files, tags and metadata, in one transaction, and records who did.
-     * The blobs stay in storage until garbage collection finds them unreferenced.
+     * Deletes the package with all its versions, files, tags and metadata, and what its format keeps for it, in one
+     * transaction, and records who did. The blobs stay in storage until garbage collection finds them unreferenced.
      *
      * @return whether it existed
      */
@@ -59,9 +61,8 @@ public final class Packages {
         return Transactions.inTransaction(
                 database,
                 () -> PackageRows.lock(client, registryId, name)
-                        .flatMap(locked -> client.sql(DELETE)
-                                .bind("id", locked.id())
-                                .then()
+                        .flatMap(locked -> formats.packageDeleting(client, locked, Sql.now(clock))
+                                .then(client.sql(DELETE).bind("id", locked.id()).then())
                                 .then(audit.record(new AuditEvent(
                                         0,
                                         Sql.now(clock),

@@ -15,32 +15,32 @@ import org.jspecify.annotations.Nullable;
  * to the microsecond both databases keep (so a time read back equals the time written), numbers of any integral SQL
  * type as {@code long}, nulls bound with their type.
  */
-final class Sql {
+public final class Sql {
 
     private Sql() {}
 
     /** Now, as the database will keep it. */
-    static Instant now(Clock clock) {
+    public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static OffsetDateTime time(Instant instant) {
+    public static OffsetDateTime time(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
-    static Parameter nullableTime(@Nullable Instant instant) {
+    public static Parameter nullableTime(@Nullable Instant instant) {
         return instant == null ? Parameters.in(OffsetDateTime.class) : Parameters.in(time(instant));
     }
 
-    static Parameter nullableText(@Nullable String text) {
+    public static Parameter nullableText(@Nullable String text) {
         return text == null ? Parameters.in(String.class) : Parameters.in(text);
     }
 
-    static Parameter nullableLong(@Nullable Long value) {
+    public static Parameter nullableLong(@Nullable Long value) {
         return value == null ? Parameters.in(Long.class) : Parameters.in(value);
     }
 
-    static String text(Readable row, String column) {
+    public static String text(Readable row, String column) {
         String value = row.get(column, String.class);
         if (value == null) {
             throw new IllegalStateException("the column " + column + " is null");
@@ -48,11 +48,11 @@ final class Sql {
         return value;
     }
 
-    static @Nullable String nullableText(Readable row, String column) {
+    public static @Nullable String nullableText(Readable row, String column) {
         return row.get(column, String.class);
     }
 
-    static long number(Readable row, String column) {
+    public static long number(Readable row, String column) {
         Long value = nullableNumber(row, column);
         if (value == null) {
             throw new IllegalStateException("the column " + column + " is null");
@@ -60,7 +60,7 @@ final class Sql {
         return value;
     }
 
-    static @Nullable Long nullableNumber(Readable row, String column) {
+    public static @Nullable Long nullableNumber(Readable row, String column) {
         Object value = row.get(column);
         if (value == null) {
             return null;
@@ -72,7 +72,7 @@ final class Sql {
                 "the column " + column + " holds a " + value.getClass().getName() + ", not a number");
     }
 
-    static Instant instant(Readable row, String column) {
+    public static Instant instant(Readable row, String column) {
         Instant value = nullableInstant(row, column);
         if (value == null) {
             throw new IllegalStateException("the column " + column + " is null");
@@ -80,7 +80,7 @@ final class Sql {
         return value;
     }
 
-    static @Nullable Instant nullableInstant(Readable row, String column) {
+    public static @Nullable Instant nullableInstant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

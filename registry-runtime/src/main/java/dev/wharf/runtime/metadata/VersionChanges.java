@@ -5,7 +5,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /** The writes that keep a version's and its package's figures right, in a transaction holding the package lock. */
-final class VersionChanges {
+public final class VersionChanges {
 
     private static final String INSERT_VERSION = "INSERT INTO version (package_id, version, created_at, pushed_by,"
             + " upstream) VALUES (:package, :version, :now, :pushedBy, :upstream) ON CONFLICT DO NOTHING";
@@ -23,7 +23,7 @@ final class VersionChanges {
     private VersionChanges() {}
 
     /** The id of the file's version, inserted when new: pushed by the pusher, or through the upstream. */
-    static Mono<Long> versionId(DatabaseClient client, long packageId, NewFile file, Instant now) {
+    public static Mono<Long> versionId(DatabaseClient client, long packageId, NewFile file, Instant now) {
         String upstream = file.upstream();
         return client.sql(INSERT_VERSION)
                 .bind("package", packageId)
@@ -40,12 +40,12 @@ final class VersionChanges {
     }
 
     /** After a file was added or replaced: the version's size summed again, and it becomes the package's latest. */
-    static Mono<Void> afterFileChange(DatabaseClient client, long packageId, long versionId, Instant now) {
+    public static Mono<Void> afterFileChange(DatabaseClient client, long packageId, long versionId, Instant now) {
         return client.sql(RESIZE).bind("version", versionId).then().then(makeLatest(client, packageId, versionId, now));
     }
 
     /** After a file was deleted: the version's size summed again and the package's update time set. */
-    static Mono<Void> afterFileDelete(DatabaseClient client, long packageId, long versionId, Instant now) {
+    public static Mono<Void> afterFileDelete(DatabaseClient client, long packageId, long versionId, Instant now) {
         return client.sql(RESIZE)
                 .bind("version", versionId)
                 .then()
@@ -55,7 +55,7 @@ final class VersionChanges {
                         .then());
     }
 
-    static Mono<Void> makeLatest(DatabaseClient client, long packageId, long versionId, Instant now) {
+    public static Mono<Void> makeLatest(DatabaseClient client, long packageId, long versionId, Instant now) {
         return client.sql(MAKE_LATEST)
                 .bind("version", versionId)
                 .bind("now", Sql.time(now))
@@ -64,7 +64,7 @@ final class VersionChanges {
     }
 
     /** After a version was deleted: the newest remaining one becomes latest when the deleted one was. */
-    static Mono<Void> afterDelete(DatabaseClient client, long packageId, boolean wasLatest, Instant now) {
+    public static Mono<Void> afterDelete(DatabaseClient client, long packageId, boolean wasLatest, Instant now) {
         return client.sql(wasLatest ? LATEST_REMAINING : TOUCH)
                 .bind("now", Sql.time(now))
                 .bind("package", packageId)

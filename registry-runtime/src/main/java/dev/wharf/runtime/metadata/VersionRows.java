@@ -5,10 +5,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /** Reads version rows as {@link VersionRecord}s. */
-final class VersionRows {
+public final class VersionRows {
 
     /** The columns {@link #map} reads, of the table aliased {@code v}. */
-    static final String COLUMNS = "v.id, v.package_id, v.version, v.base_version, v.digest, v.artifact_type,"
+    public static final String COLUMNS = "v.id, v.package_id, v.version, v.base_version, v.digest, v.artifact_type,"
             + " v.subject_digest, v.created_at, v.pushed_by, v.published_at, v.upstream, v.size_bytes,"
             + " v.download_count, v.last_downloaded_at";
 
@@ -16,11 +16,11 @@ final class VersionRows {
 
     private VersionRows() {}
 
-    static Mono<VersionRecord> find(DatabaseClient client, long versionId) {
+    public static Mono<VersionRecord> find(DatabaseClient client, long versionId) {
         return client.sql(BY_ID).bind("id", versionId).map(VersionRows::map).one();
     }
 
-    static VersionRecord map(Readable row) {
+    public static VersionRecord map(Readable row) {
         return new VersionRecord(
                 Sql.number(row, "id"),
                 Sql.number(row, "package_id"),

@@ -17,6 +17,8 @@ public final class Versions {
     private static final String VERSION_ID =
             "SELECT id FROM version WHERE package_id = :package AND version = :version";
     private static final String DELETE = "DELETE FROM version WHERE id = :id";
+    private static final String FORMAT = "SELECT r.format FROM version v JOIN package p ON p.id = v.package_id"
+            + " JOIN registry r ON r.id = p.registry_id WHERE v.id = :id";
     private static final String DELETE_PACKAGE_WHEN_EMPTY =
             "DELETE FROM package WHERE id = :package AND NOT EXISTS (SELECT 1 FROM version WHERE package_id = :package)";
 
@@ -24,14 +26,16 @@ public final class Versions {
     private final DatabaseClient client;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AllFormatRows formats;
     private final VersionCopy copy;
 
-    public Versions(MetadataDatabase database, AuditTrail audit, Clock clock) {
+    public Versions(MetadataDatabase database, AuditTrail audit, Clock clock, AllFormatRows formats) {
         this.database = database;
         this.client = database.client();
         this.audit = audit;
         this.clock = clock;
-        this.copy = new VersionCopy(client, audit);
+        this.formats = formats;
+        this.copy = new VersionCopy(client, audit, formats);
     }
 
     /** The package's versions, newest first (by creation time, then id). */
@@ -49,7 +53,7 @@ public final class Versions {
     }
 
     /**
-     * Deletes the version with its files, tags and metadata in one transaction; when it was the package's latest, the
+     * Deletes the version with its files, tags and metadata, and what its format kept only for it, in one transaction; when it was the package's latest, the
      * newest remaining version becomes latest; the last version deleted deletes the package too. Records who did.
      *
      * @return whether it existed
@@ -63,9 +67,10 @@ public final class Versions {
                             .bind("version", version)
                             .map(row -> Sql.number(row, "id"))
                             .one()
-                            .flatMap(versionId -> client.sql(DELETE)
-                                    .bind("id", versionId)
-                                    .then()
+                            .flatMap(versionId -> formats.versionDeleting(client, locked, versionId, now)
+                                    .then(client.sql(DELETE)
+                                            .bind("id", versionId)
+                                            .then())
                                     .then(VersionChanges.afterDelete(
                                             client,
                                             packageId,
@@ -89,9 +94,22 @@ public final class Versions {
     }
 
     /**
+     * The versions of its package that a copy of the version takes along when the target lacks them (the manifests
+     * an OCI index lists, all the way down), each before those that need it; none for most formats.
+     */
+    public Flux<Long> copiedWith(long versionId) {
+        return client.sql(FORMAT)
+                .bind("id", versionId)
+                .map(row -> Sql.text(row, "format"))
+                .one()
+                .flatMap(format -> formats.copyOrder(client, format, versionId))
+                .flatMapMany(order -> Flux.fromIterable(order.subList(0, order.size() - 1)));
+    }
+
+    /**
      * Copies a version (its files, pointing at the same blobs, and its metadata) into a package of the same name in
-     * another registry, in one transaction, which becomes that package's latest. The caller has made sure the
-     * target registry's store holds the blobs.
+     * another registry, in one transaction, which becomes that package's latest, with the versions it needs that the
+     * target lacks ({@link #copiedWith}). The caller has made sure the target registry's store holds the blobs.
      *
      * @return the new version; or a {@link VersionExistsException} when the target already has it; empty when the
      *     source version does not exist

@@ -1,7 +1,6 @@
 package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.auth.Principal;
-import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.proxy.UpstreamResult;
 import dev.wharf.runtime.storage.Digest;

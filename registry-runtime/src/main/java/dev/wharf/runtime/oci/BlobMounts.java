@@ -2,7 +2,6 @@ package dev.wharf.runtime.oci;
 
 import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.api.v1alpha1.registry.Role;
-import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.RequestRefusedException;
 import dev.wharf.runtime.web.ServedRegistries;

@@ -1,9 +1,5 @@
 package dev.wharf.runtime.oci;
 
-import dev.wharf.runtime.metadata.OciBlobLinks;
-import dev.wharf.runtime.metadata.OciUploadChunk;
-import dev.wharf.runtime.metadata.OciUploadRecord;
-import dev.wharf.runtime.metadata.OciUploads;
 import dev.wharf.runtime.storage.BlobStore;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.storage.DigestMismatchException;

@@ -1,6 +1,5 @@
 package dev.wharf.runtime.oci;
 
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.TagRecord;
 import dev.wharf.runtime.metadata.Tags;

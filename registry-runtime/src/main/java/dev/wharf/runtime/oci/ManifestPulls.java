@@ -5,8 +5,6 @@ import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
-import dev.wharf.runtime.metadata.NewManifest;
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Tags;
@@ -78,6 +76,9 @@ final class ManifestPulls {
      * served from here, stale, when no upstream can answer or none may be asked.
      */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
+        if (!isValidReference(repository)) {
+            return Mono.error(unknown(repository));
+        }
         Mono<VersionedFile> local = findManifest(repository);
         if (!OciUpstreams.proxies(repository.registry())) {
             return local.switchIfEmpty(Mono.error(() -> unknown(repository)))
@@ -206,6 +207,9 @@ final class ManifestPulls {
      */
     Mono<ServerResponse> delete(OciRepository repository, Principal principal) {
         String reference = repository.path().reference();
+        if (!isValidReference(repository)) {
+            return Mono.error(unknown(repository));
+        }
         return repository(repository)
                 .flatMap(pkg -> OciNames.isDigest(reference)
                         ? versions.delete(pkg.id(), OciNames.digest(reference).toString(), principal.toString())
@@ -220,16 +224,16 @@ final class ManifestPulls {
             return manifests.deleteTag(pkg.id(), tag, principal.toString());
         }
         return tags.resolve(pkg.id(), tag)
-                .flatMap(current -> Mono.<Boolean>error(ImmutableTags.refused(
-                        repository,
-                        tag,
-                        current.version(),
-                        "delete its manifest by digest to remove it with all its tags")));
+                .flatMap(current ->
+                        Mono.<Boolean>error(ImmutableTags.deletionRefused(repository, tag, current.version())));
     }
 
     /** The version the reference names; empty when there is none. */
     Mono<VersionRecord> find(OciRepository repository) {
         String reference = repository.path().reference();
+        if (!isValidReference(repository)) {
+            return Mono.empty();
+        }
         return repository(repository)
                 .flatMap(pkg -> OciNames.isDigest(reference)
                         ? versions.find(pkg.id(), OciNames.digest(reference).toString())
@@ -240,11 +244,24 @@ final class ManifestPulls {
         return packages.find(repository.registryId(), repository.name());
     }
 
+    /**
+     * Whether the reference can name a manifest: a reference that is neither a digest nor a valid tag names none, so a
+     * read or delete of it is a MANIFEST_UNKNOWN (the distribution spec's error table has no code for a bad tag).
+     */
+    private static boolean isValidReference(OciRepository repository) {
+        String reference = repository.path().reference();
+        return OciNames.isDigest(reference) || OciNames.isTag(reference);
+    }
+
     private static OciException unknown(OciRepository repository) {
         String reference = OciNames.printable(repository.path().reference());
+        String why = isValidReference(repository)
+                ? ""
+                : " ('" + reference + "' is neither a digest nor a valid tag: up to 128 letters, digits, '_', '.' and"
+                        + " '-', not starting with '.' or '-')";
         return new OciException(
                 OciError.MANIFEST_UNKNOWN,
-                "repository " + repository.path().fullName() + " has no manifest " + reference + "; GET "
+                "repository " + repository.path().fullName() + " has no manifest " + reference + why + "; GET "
                         + repository.base() + "/tags/list lists its tags",
                 OciNames.isDigest(reference) ? OciErrors.digestDetail(reference) : java.util.Map.of("tag", reference));
     }

@@ -1,9 +1,6 @@
 package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.auth.Principal;
-import dev.wharf.runtime.metadata.NewManifest;
-import dev.wharf.runtime.metadata.OciBlobLinks;
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.PackageRecord;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Versions;
@@ -71,9 +68,9 @@ final class ManifestPushes {
             ManifestDocument document = ManifestDocument.parse(bytes, contentType);
             return immutableTags
                     .checkPush(repository, tag, digest)
-                    .then(checkManifests(repository, document))
-                    .then(blobs(repository, document))
-                    .flatMap(blobs -> repository
+                    .then(children(repository, document))
+                    .zipWith(blobs(repository, document))
+                    .flatMap(references -> repository
                             .registry()
                             .store()
                             .put(Flux.just(wrap(bytes)), digest, bytes.length)
@@ -90,7 +87,8 @@ final class ManifestPushes {
                                             document.subject() == null
                                                     ? null
                                                     : document.subject().digest(),
-                                            blobs,
+                                            references.getT2(),
+                                            references.getT1(),
                                             tag,
                                             principal.toString(),
                                             null),
@@ -136,23 +134,32 @@ final class ManifestPushes {
                                 null));
     }
 
-    /** Every manifest an index lists must be a manifest of the repository. */
-    private Mono<Void> checkManifests(OciRepository repository, ManifestDocument document) {
+    /**
+     * The manifests an index lists, each of which must be a manifest of the repository, with their sizes as stored;
+     * MANIFEST_BLOB_UNKNOWN for one that is not.
+     */
+    private Mono<List<NewManifest.Blob>> children(OciRepository repository, ManifestDocument document) {
         if (document.manifests().isEmpty()) {
-            return Mono.empty();
+            return Mono.just(List.of());
         }
         return packages.find(repository.registryId(), repository.name())
                 .map(PackageRecord::id)
                 .defaultIfEmpty(-1L)
                 .flatMapMany(packageId -> Flux.fromIterable(document.manifests())
                         .concatMap(child -> (packageId < 0
-                                        ? Mono.<Boolean>empty()
+                                        ? Mono.<NewManifest.Blob>empty()
                                         : versions.find(
                                                         packageId,
                                                         child.digest().toString())
-                                                .map(found -> true))
+                                                .flatMap(found -> links.find(
+                                                                repository.registryId(),
+                                                                repository.name(),
+                                                                child.digest())
+                                                        .defaultIfEmpty(child.size())
+                                                        .map(size -> new NewManifest.Blob(
+                                                                child.digest(), size, child.mediaType()))))
                                 .switchIfEmpty(Mono.error(() -> unknown(repository, child, "manifest")))))
-                .then();
+                .collectList();
     }
 
     /** The blobs the manifest references, with their stored sizes; MANIFEST_BLOB_UNKNOWN for one not in the repository. */

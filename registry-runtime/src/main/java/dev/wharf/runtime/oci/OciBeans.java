@@ -7,9 +7,6 @@ import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.MetadataDatabase;
-import dev.wharf.runtime.metadata.OciBlobLinks;
-import dev.wharf.runtime.metadata.OciManifests;
-import dev.wharf.runtime.metadata.OciUploads;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.SharedKeys;
 import dev.wharf.runtime.metadata.Tags;
@@ -34,6 +31,11 @@ class OciBeans {
      * accept each other's tokens; unset, they share a random one through the metadata database ({@link TokenSigningKey}).
      */
     static final String TOKEN_KEY_PROPERTY = "wharf.oci.token-key";
+
+    @Bean
+    OciRows ociRows() {
+        return new OciRows();
+    }
 
     @Bean
     OciBlobLinks ociBlobLinks(MetadataDatabase database, AuditTrail audit, ObjectProvider<Clock> clock) {

@@ -42,9 +42,14 @@ final class OciNames {
         return reference.indexOf(':') >= 0;
     }
 
+    /** Whether the reference is a valid tag. */
+    static boolean isTag(String reference) {
+        return TAG.matcher(reference).matches();
+    }
+
     /** The tag, or a TAG_INVALID. */
     static String tag(String tag) {
-        if (!TAG.matcher(tag).matches()) {
+        if (!isTag(tag)) {
             throw new OciException(
                     OciError.TAG_INVALID,
                     "the tag '" + printable(tag) + "' is not valid: up to 128 letters, digits, '_', '.' and '-',"

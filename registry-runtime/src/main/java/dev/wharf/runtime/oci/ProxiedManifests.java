@@ -1,8 +1,5 @@
 package dev.wharf.runtime.oci;
 
-import dev.wharf.runtime.metadata.NewManifest;
-import dev.wharf.runtime.metadata.OciBlobLinks;
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.VersionRecord;
 import dev.wharf.runtime.proxy.CacheOutcome;
 import dev.wharf.runtime.proxy.UpstreamResult;
@@ -136,6 +133,7 @@ final class ProxiedManifests {
                                         .filter(blob -> !blob.external())
                                         .map(blob -> new NewManifest.Blob(blob.digest(), blob.size(), blob.mediaType()))
                                         .toList(),
+                                List.of(),
                                 tag,
                                 "upstream:" + served.upstream(),
                                 served.upstream()))))

@@ -1,7 +1,5 @@
 package dev.wharf.runtime.oci;
 
-import dev.wharf.runtime.metadata.OciManifests;
-import dev.wharf.runtime.metadata.OciReferrer;
 import dev.wharf.runtime.storage.Digest;
 import java.util.LinkedHashMap;
 import java.util.List;

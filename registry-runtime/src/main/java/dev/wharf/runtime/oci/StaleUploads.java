@@ -1,6 +1,5 @@
 package dev.wharf.runtime.oci;
 
-import dev.wharf.runtime.metadata.OciUploads;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.wharf.runtime.purge;
 
+import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.storage.BlobStore;
 import dev.wharf.runtime.storage.Digest;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Lets go of the blobs a purged registry referenced, following the {@code blob_ref} protocol of the schema: in the
- * transaction that deleted the registry's rows, a blob no row references any more is marked (so that a concurrent
+ * transaction that deleted the registry's rows, a blob no row references any more (no file, no format's row) is marked (so that a concurrent
  * claim by another registry fails rather than points at bytes about to go); after that transaction, the bytes of
  * each marked blob are deleted from the store, then its row. A blob another registry of the database still
  * references is not marked, and stays.
@@ -30,27 +31,27 @@ final class BlobRelease {
 
     private static final String CLAIMED =
             "SELECT last_claimed_at FROM blob_ref WHERE digest = :digest AND gc_marked_at IS NULL";
-    private static final String UNREFERENCED = " NOT EXISTS (SELECT 1 FROM file f WHERE f.blob_digest = b.digest)"
-            + " AND NOT EXISTS (SELECT 1 FROM oci_blob_link l WHERE l.digest = b.digest)"
-            + " AND NOT EXISTS (SELECT 1 FROM oci_upload_chunk c WHERE c.digest = b.digest)";
-    private static final String MARK = "UPDATE blob_ref b SET gc_marked_at = :now WHERE b.digest = :digest"
-            + " AND b.gc_marked_at IS NULL AND b.last_claimed_at = :claimed AND" + UNREFERENCED;
-    private static final String MARKED = "SELECT b.digest FROM blob_ref b WHERE b.gc_marked_at IS NOT NULL AND"
-            + UNREFERENCED + " ORDER BY b.digest LIMIT :limit";
     private static final String DELETE_ROW = "DELETE FROM blob_ref WHERE digest = :digest AND gc_marked_at IS NOT NULL";
 
     private final DatabaseClient client;
     private final @Nullable BlobStore store;
     private final Clock clock;
+    private final String mark;
+    private final String marked;
 
     /**
      * @param store the store to delete bytes from; null to delete only the rows (the bytes are on a volume that goes
      *     with the registry)
      */
-    BlobRelease(MetadataDatabase database, @Nullable BlobStore store, Clock clock) {
+    BlobRelease(MetadataDatabase database, AllFormatRows formats, @Nullable BlobStore store, Clock clock) {
         this.client = database.client();
         this.store = store;
         this.clock = clock;
+        String unreferenced = formats.unreferenced();
+        this.mark = "UPDATE blob_ref b SET gc_marked_at = :now WHERE b.digest = :digest AND b.gc_marked_at IS NULL"
+                + " AND b.last_claimed_at = :claimed AND " + unreferenced;
+        this.marked = "SELECT b.digest FROM blob_ref b WHERE b.gc_marked_at IS NOT NULL AND " + unreferenced
+                + " ORDER BY b.digest LIMIT :limit";
     }
 
     /**
@@ -67,7 +68,7 @@ final class BlobRelease {
                         .map(row -> Objects.requireNonNull(
                                 row.get("last_claimed_at", OffsetDateTime.class), "blob_ref.last_claimed_at"))
                         .one()
-                        .flatMap(claimed -> client.sql(MARK)
+                        .flatMap(claimed -> client.sql(mark)
                                 .bind("now", now)
                                 .bind("digest", digest)
                                 .bind("claimed", claimed)
@@ -100,7 +101,7 @@ final class BlobRelease {
      * @return how many were completed
      */
     Mono<Long> finishMarked(int batch) {
-        return client.sql(MARKED)
+        return client.sql(marked)
                 .bind("limit", batch)
                 .map(row -> Digest.parse(String.valueOf(row.get("digest", String.class))))
                 .all()

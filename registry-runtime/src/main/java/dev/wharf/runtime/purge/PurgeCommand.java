@@ -6,6 +6,7 @@ import dev.wharf.runtime.WharfProperties;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.config.RuntimeConfiguration;
+import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.storage.BlobStore;
 import dev.wharf.runtime.storage.BlobStoreFactory;
@@ -119,6 +120,7 @@ public final class PurgeCommand {
     private static void purge(ConfigurableApplicationContext context, String registry) {
         boolean blobs = context.getEnvironment().getProperty(BLOBS, Boolean.class, true);
         MetadataDatabase database = context.getBean(MetadataDatabase.class);
+        AllFormatRows formats = context.getBean(AllFormatRows.class);
         if (!blobs) {
             LOG.atInfo()
                     .addKeyValue("registry", registry)
@@ -127,7 +129,7 @@ public final class PurgeCommand {
                             registry,
                             database.description(),
                             BLOBS);
-            new RegistryPurge(database, null, Clock.systemUTC()).purge(registry);
+            new RegistryPurge(database, formats, null, Clock.systemUTC()).purge(registry);
             return;
         }
         ConfigurationStore configuration = context.getBean(ConfigurationStore.class);
@@ -146,7 +148,7 @@ public final class PurgeCommand {
             LOG.atInfo()
                     .addKeyValue("registry", registry)
                     .log("Purging registry {} from {} and {}", registry, database.description(), store);
-            new RegistryPurge(database, store, Clock.systemUTC()).purge(registry);
+            new RegistryPurge(database, formats, store, Clock.systemUTC()).purge(registry);
         }
     }
 

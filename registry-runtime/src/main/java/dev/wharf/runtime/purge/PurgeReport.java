@@ -1,10 +1,14 @@
 package dev.wharf.runtime.purge;
 
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * What a purge removed. A second run over the same registry removes nothing and reports zeros.
  *
- * @param uploads OCI uploads in progress (their chunk lists with them)
- * @param blobLinks OCI blob links (a blob made readable through a repository)
+ * @param formatRows the formats' own rows, by the name of their purge step (such as {@code oci.uploads}); only steps
+ *     that deleted rows are named
  * @param versions versions, OCI manifests included (their files, tags and metadata entries with them)
  * @param files files of those versions
  * @param tags tags pointing at those versions
@@ -16,8 +20,7 @@ package dev.wharf.runtime.purge;
  *     {@code blob_ref}; those still referenced stay
  */
 public record PurgeReport(
-        long uploads,
-        long blobLinks,
+        SortedMap<String, Long> formatRows,
         long versions,
         long files,
         long tags,
@@ -28,7 +31,11 @@ public record PurgeReport(
         long blobsDeleted) {
 
     /** Nothing removed. */
-    public static final PurgeReport NOTHING = new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final PurgeReport NOTHING = new PurgeReport(new TreeMap<>(), 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public PurgeReport {
+        formatRows = Collections.unmodifiableSortedMap(new TreeMap<>(formatRows));
+    }
 
     /** Whether nothing was removed. */
     public boolean isEmpty() {

@@ -1,11 +1,17 @@
 package dev.wharf.runtime.purge;
 
+import dev.wharf.runtime.metadata.AllFormatRows;
+import dev.wharf.runtime.metadata.FormatRowPurge;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.storage.BlobStore;
 import dev.wharf.runtime.storage.Digest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +36,7 @@ public final class RegistryPurge {
     private final int batch;
     private final MetadataDatabase database;
     private final RegistryRows rows;
+    private final List<FormatRowPurge> formatPurges;
     private final BlobRelease blobs;
 
     /**
@@ -37,17 +44,19 @@ public final class RegistryPurge {
      * @param store the registry's blob store; null to leave blob bytes alone (they are on a volume deleted with the
      *     registry) and delete only the database's record of them
      * @param clock the time blobs are marked at
+     * @param formats the formats' own rows, deleted before the versions
      */
-    public RegistryPurge(MetadataDatabase database, @Nullable BlobStore store, Clock clock) {
-        this(database, store, clock, BATCH);
+    public RegistryPurge(MetadataDatabase database, AllFormatRows formats, @Nullable BlobStore store, Clock clock) {
+        this(database, formats, store, clock, BATCH);
     }
 
     /** With {@code batch} rows of one kind per transaction. */
-    RegistryPurge(MetadataDatabase database, @Nullable BlobStore store, Clock clock, int batch) {
+    RegistryPurge(MetadataDatabase database, AllFormatRows formats, @Nullable BlobStore store, Clock clock, int batch) {
         this.batch = batch;
         this.database = database;
         this.rows = new RegistryRows(database);
-        this.blobs = new BlobRelease(database, store, clock);
+        this.formatPurges = formats.purges();
+        this.blobs = new BlobRelease(database, formats, store, clock);
     }
 
     /**
@@ -65,15 +74,21 @@ public final class RegistryPurge {
                     .log("Completed {} blob deletion(s) an earlier run left half done", resumed);
         }
         Long id = rows.registryId(name).block(BATCH_TIMEOUT);
-        Totals uploads = new Totals();
-        Totals links = new Totals();
+        Map<String, Totals> formatRows = new LinkedHashMap<>();
         Totals versions = new Totals();
         Totals packages = new Totals();
         long registryRows = 0;
         if (id != null) {
             long registry = id;
-            drain(name, "uploads", uploads, limit -> rows.uploads(registry, limit));
-            drain(name, "blobLinks", links, limit -> rows.blobLinks(registry, limit));
+            for (FormatRowPurge step : formatPurges) {
+                Totals totals = formatRows.computeIfAbsent(step.name(), key -> new Totals());
+                drain(
+                        name,
+                        step.name(),
+                        totals,
+                        limit -> step.deleteBatch(database.client(), registry, limit)
+                                .map(deleted -> new RegistryRows.Batch(deleted.rows(), 0, 0, deleted.digests())));
+            }
             drain(name, "versions", versions, limit -> rows.versions(registry, limit));
             drain(name, "packages", packages, limit -> rows.packages(registry, limit));
         }
@@ -88,14 +103,20 @@ public final class RegistryPurge {
             registryRows = block(rows.registry(id));
         }
         long blobsDeleted = resumed
-                + uploads.blobsDeleted
-                + links.blobsDeleted
+                + formatRows.values().stream()
+                        .mapToLong(totals -> totals.blobsDeleted)
+                        .sum()
                 + versions.blobsDeleted
                 + packages.blobsDeleted
                 + block(blobs.finishMarked(batch));
+        SortedMap<String, Long> formatRowsDeleted = new TreeMap<>();
+        formatRows.forEach((step, totals) -> {
+            if (totals.rows > 0) {
+                formatRowsDeleted.put(step, totals.rows);
+            }
+        });
         PurgeReport report = new PurgeReport(
-                uploads.rows,
-                links.rows,
+                formatRowsDeleted,
                 versions.rows,
                 versions.children,
                 versions.tags,
@@ -106,8 +127,7 @@ public final class RegistryPurge {
                 blobsDeleted);
         LOG.atInfo()
                 .addKeyValue("registry", name)
-                .addKeyValue("uploads", report.uploads())
-                .addKeyValue("blobLinks", report.blobLinks())
+                .addKeyValue("formatRows", report.formatRows())
                 .addKeyValue("versions", report.versions())
                 .addKeyValue("files", report.files())
                 .addKeyValue("tags", report.tags())

@@ -9,21 +9,12 @@ import reactor.core.publisher.Mono;
 /**
  * The SQL that deletes one registry's rows a batch at a time, each batch saying which blobs its rows referenced.
  * Child rows go with their parents through the schema's {@code ON DELETE CASCADE}: a version takes its files, tags
- * and metadata entries, a package its metadata entries, an upload its chunk list. Called inside a transaction.
+ * and metadata entries, a package its metadata entries. The formats' own rows are theirs to delete
+ * ({@link dev.wharf.runtime.metadata.FormatRowPurge}). Called inside a transaction.
  */
 final class RegistryRows {
 
     private static final String REGISTRY = "SELECT id FROM registry WHERE name = :name";
-
-    private static final String UPLOADS =
-            "SELECT id FROM oci_upload WHERE registry_id = :registry ORDER BY id LIMIT :limit";
-    private static final String UPLOAD_CHUNKS = "SELECT digest FROM oci_upload_chunk WHERE upload_id IN (:ids)";
-    private static final String DELETE_UPLOADS = "DELETE FROM oci_upload WHERE id IN (:ids)";
-
-    private static final String LINKED =
-            "SELECT DISTINCT digest FROM oci_blob_link WHERE registry_id = :registry" + " ORDER BY digest LIMIT :limit";
-    private static final String DELETE_LINKS =
-            "DELETE FROM oci_blob_link WHERE registry_id = :registry AND digest IN (:digests)";
 
     private static final String VERSIONS = "SELECT v.id FROM version v JOIN package p ON p.id = v.package_id"
             + " WHERE p.registry_id = :registry ORDER BY v.id LIMIT :limit";
@@ -65,32 +56,6 @@ final class RegistryRows {
                 .bind("name", name)
                 .map(row -> number(row.get("id")))
                 .one();
-    }
-
-    /** Deletes up to {@code limit} OCI uploads in progress with their chunk lists. */
-    Mono<Batch> uploads(long registry, int limit) {
-        return strings(client.sql(UPLOADS).bind("registry", registry).bind("limit", limit), "id")
-                .flatMap(ids -> ids.isEmpty()
-                        ? Mono.just(Batch.NONE)
-                        : strings(client.sql(UPLOAD_CHUNKS).bind("ids", ids), "digest")
-                                .flatMap(digests -> client.sql(DELETE_UPLOADS)
-                                        .bind("ids", ids)
-                                        .fetch()
-                                        .rowsUpdated()
-                                        .map(rows -> new Batch(rows, 0, 0, digests))));
-    }
-
-    /** Deletes the OCI blob links of up to {@code limit} digests. */
-    Mono<Batch> blobLinks(long registry, int limit) {
-        return strings(client.sql(LINKED).bind("registry", registry).bind("limit", limit), "digest")
-                .flatMap(digests -> digests.isEmpty()
-                        ? Mono.just(Batch.NONE)
-                        : client.sql(DELETE_LINKS)
-                                .bind("registry", registry)
-                                .bind("digests", digests)
-                                .fetch()
-                                .rowsUpdated()
-                                .map(rows -> new Batch(rows, 0, 0, digests)));
     }
 
     /** Deletes up to {@code limit} versions with their files, tags and metadata entries. */

@@ -37,8 +37,8 @@ final class Metadata implements AutoCloseable {
         this.database = MetadataDatabase.open(testDatabase.settings());
         this.audit = new AuditTrail(database);
         this.registries = new Registries(database, clock);
-        this.packages = new Packages(database, audit, clock);
-        this.versions = new Versions(database, audit, clock);
+        this.packages = new Packages(database, audit, clock, AllFormatRows.none());
+        this.versions = new Versions(database, audit, clock, AllFormatRows.none());
         this.files = new Files(database, audit, clock);
         this.tags = new Tags(database, clock);
         this.lookup = new FileLookup(database);

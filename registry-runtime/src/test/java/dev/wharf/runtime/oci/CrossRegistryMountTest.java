@@ -8,7 +8,6 @@ import static dev.wharf.runtime.testing.TestRuntime.WRITER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.runtime.metadata.OciBlobLinks;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistries;
 import java.io.IOException;

@@ -10,8 +10,6 @@ import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.runtime.metadata.NewManifest;
-import dev.wharf.runtime.metadata.OciManifests;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.Digest;
@@ -32,9 +30,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Tags follow the Registry's {@code spec.allowOverwrite}: unset (the documented default, false) a tag never moves and
- * cannot be deleted, while pushing the same manifest under it again succeeds, as skopeo and docker do on a re-copy. The
- * refusal is 409 with code DENIED: the request conflicts with the tag's state, and skopeo and podman would take
- * TAG_INVALID or MANIFEST_INVALID for a rejected manifest format and retry the push in another one.
+ * cannot be deleted, while pushing the same manifest under it again succeeds, as skopeo and docker do on a re-copy. A
+ * refused push is 409 with code DENIED: the request conflicts with the tag's state, and skopeo and podman would take
+ * TAG_INVALID or MANIFEST_INVALID for a rejected manifest format and retry the push in another one. A refused tag
+ * delete is 405 UNSUPPORTED, as the distribution spec requires where tag deletion is disabled.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -150,7 +149,7 @@ class ImmutableTagsTest {
     }
 
     @Test
-    void deletingATagWhereOverwriteIsNotAllowedIsA409DeniedAndTheTagStays() {
+    void deletingATagWhereOverwriteIsNotAllowedIsA405UnsupportedAndTheTagStays() {
         String name = name();
         String repository = "/v2/images/" + name;
         byte[] manifest = pushImage(repository, "1.0");
@@ -160,15 +159,15 @@ class ImmutableTagsTest {
                 .header(HttpHeaders.AUTHORIZATION, basic(DELETER))
                 .exchange()
                 .expectStatus()
-                .isEqualTo(409)
+                .isEqualTo(405)
                 .expectBody()
                 .jsonPath("$.errors[0].code")
-                .isEqualTo("DENIED")
+                .isEqualTo("UNSUPPORTED")
                 .jsonPath("$.errors[0].message")
                 .isEqualTo("tag 1.0 of images/" + name + " points at " + digest(manifest)
-                        + ", and tags are immutable in registry 'images' (spec.allowOverwrite is false): delete its"
-                        + " manifest by digest to remove it with all its tags, or set spec.allowOverwrite: true on"
-                        + " the Registry to let tags move");
+                        + ", and tags cannot be deleted on their own in registry 'images' (spec.allowOverwrite is"
+                        + " false): delete its manifest by digest to remove it with all its tags, or set"
+                        + " spec.allowOverwrite: true on the Registry");
 
         assertThat(taggedDigest(repository, "1.0")).isEqualTo(digest(manifest));
     }
@@ -216,8 +215,8 @@ class ImmutableTagsTest {
         byte[] first = pushImage("/v2/images/" + name, "1.0");
         long registryId = registries.require("images").id();
         Digest other = Digest.parse(digest(blob(40)));
-        NewManifest moving =
-                new NewManifest(registryId, name, other, 40, OCI_MANIFEST, null, null, List.of(), "1.0", WRITER, null);
+        NewManifest moving = new NewManifest(
+                registryId, name, other, 40, OCI_MANIFEST, null, null, List.of(), List.of(), "1.0", WRITER, null);
 
         assertThatThrownBy(() -> manifests.record(moving, false).block())
                 .isInstanceOf(OciManifests.TagImmutableException.class)

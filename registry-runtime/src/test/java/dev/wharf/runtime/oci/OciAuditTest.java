@@ -105,7 +105,7 @@ class OciAuditTest {
                 .header(HttpHeaders.AUTHORIZATION, basic(DELETER))
                 .exchange()
                 .expectStatus()
-                .isEqualTo(409);
+                .isEqualTo(405);
 
         assertThat(events("images", name)).extracting(AuditEvent::action).containsExactly("version.push");
     }

@@ -8,6 +8,7 @@ import dev.wharf.runtime.auth.UserDirectory;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.config.ConfiguredUpstreamProxy;
 import dev.wharf.runtime.config.SecretResolver;
+import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.AuditTrail;
 import dev.wharf.runtime.metadata.DatabaseProperties;
 import dev.wharf.runtime.metadata.DatabaseSettings;
@@ -80,8 +81,8 @@ final class EngineFixture implements AutoCloseable {
                 dir));
         AuditTrail audit = new AuditTrail(database);
         files = new Files(database, audit, clock);
-        packages = new Packages(database, audit, clock);
-        versions = new Versions(database, audit, clock);
+        packages = new Packages(database, audit, clock, AllFormatRows.none());
+        versions = new Versions(database, audit, clock, AllFormatRows.none());
         downloads = new DownloadCounter(database, clock, Duration.ofHours(1));
         registries = new Registries(database, clock);
         this.store = store;

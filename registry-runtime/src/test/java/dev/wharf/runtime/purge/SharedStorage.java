@@ -2,6 +2,7 @@ package dev.wharf.runtime.purge;
 
 import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.api.v1alpha1.registry.Storage;
+import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.AuditTrail;
 import dev.wharf.runtime.metadata.FileRecord;
@@ -9,14 +10,15 @@ import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.metadata.MetadataEntries;
 import dev.wharf.runtime.metadata.NewFile;
-import dev.wharf.runtime.metadata.OciBlobLinks;
-import dev.wharf.runtime.metadata.OciUploads;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.RegistryRecord;
 import dev.wharf.runtime.metadata.StoredFile;
 import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.oci.OciBlobLinks;
+import dev.wharf.runtime.oci.OciRows;
+import dev.wharf.runtime.oci.OciUploads;
 import dev.wharf.runtime.storage.BlobStore;
 import dev.wharf.runtime.storage.BlobStoreFactory;
 import dev.wharf.runtime.storage.Digest;
@@ -61,6 +63,7 @@ final class SharedStorage implements AutoCloseable {
     final OciBlobLinks links;
     final OciUploads uploads;
     final ApiTokenRepository tokens;
+    final AllFormatRows formats = new AllFormatRows(List.of(new OciRows()));
 
     SharedStorage(PurgeDatabase testDatabase, Storage storage, Path dataDir) {
         Clock clock = Clock.systemUTC();
@@ -70,8 +73,8 @@ final class SharedStorage implements AutoCloseable {
         this.store = stores.forRegistry("shared", storage);
         AuditTrail audit = new AuditTrail(database);
         this.registries = new Registries(database, clock);
-        this.packages = new Packages(database, audit, clock);
-        this.versions = new Versions(database, audit, clock);
+        this.packages = new Packages(database, audit, clock, formats);
+        this.versions = new Versions(database, audit, clock, formats);
         this.files = new Files(database, audit, clock);
         this.tags = new Tags(database, clock);
         this.entries = new MetadataEntries(database, clock);

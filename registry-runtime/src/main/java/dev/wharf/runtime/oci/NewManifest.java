@@ -1,4 +1,4 @@
-package dev.wharf.runtime.metadata;
+package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.storage.Digest;
 import java.util.List;
@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param artifactType its artifact type (for the referrers API); null when it has none
  * @param subject the manifest it refers to; null when none
  * @param blobs the blobs it references (config and layers), which become files of the version
+ * @param manifests the manifests it lists, when it is an index of manifests of the repository: files of the version too
+ *     ({@link #childPath}), so that what is copied or released with it knows them; empty when they were not checked
+ *     (an index pulled through a proxy, whose manifests are fetched when asked for)
  * @param tag the tag to point at it; null for a push by digest
  * @param pushedBy who pushed it, or fetched it through an upstream
  * @param upstream the UpstreamProxy it came through; null when it was pushed here
@@ -28,6 +31,7 @@ public record NewManifest(
         @Nullable String artifactType,
         @Nullable Digest subject,
         List<Blob> blobs,
+        List<Blob> manifests,
         @Nullable String tag,
         String pushedBy,
         @Nullable String upstream) {
@@ -37,6 +41,12 @@ public record NewManifest(
 
     public NewManifest {
         blobs = List.copyOf(blobs);
+        manifests = List.copyOf(manifests);
+    }
+
+    /** The path of a listed manifest's file in the version of an index. */
+    public static String childPath(Digest manifest) {
+        return "manifests/" + manifest;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.wharf.runtime.metadata;
+package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.storage.Digest;
 

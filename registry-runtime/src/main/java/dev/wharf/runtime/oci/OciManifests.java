@@ -1,5 +1,17 @@
-package dev.wharf.runtime.metadata;
+package dev.wharf.runtime.oci;
 
+import dev.wharf.runtime.metadata.AuditEvent;
+import dev.wharf.runtime.metadata.AuditTrail;
+import dev.wharf.runtime.metadata.BlobClaims;
+import dev.wharf.runtime.metadata.BlobMarkedForDeletionException;
+import dev.wharf.runtime.metadata.LockedPackage;
+import dev.wharf.runtime.metadata.MetadataDatabase;
+import dev.wharf.runtime.metadata.PackageRows;
+import dev.wharf.runtime.metadata.Sql;
+import dev.wharf.runtime.metadata.Transactions;
+import dev.wharf.runtime.metadata.VersionChanges;
+import dev.wharf.runtime.metadata.VersionRecord;
+import dev.wharf.runtime.metadata.VersionRows;
 import dev.wharf.runtime.storage.Digest;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,6 +89,7 @@ public final class OciManifests {
             Map<Digest, Long> claims = new LinkedHashMap<>();
             claims.put(manifest.digest(), manifest.sizeBytes());
             manifest.blobs().forEach(blob -> claims.putIfAbsent(blob.digest(), blob.sizeBytes()));
+            manifest.manifests().forEach(child -> claims.putIfAbsent(child.digest(), child.sizeBytes()));
             return Flux.fromIterable(claims.entrySet().stream()
                             .sorted(Comparator.comparing(entry -> entry.getKey().toString()))
                             .toList())
@@ -195,6 +208,7 @@ public final class OciManifests {
                 NewManifest.MANIFEST_PATH,
                 new NewManifest.Blob(manifest.digest(), manifest.sizeBytes(), manifest.mediaType()));
         manifest.blobs().forEach(blob -> files.putIfAbsent(blob.path(), blob));
+        manifest.manifests().forEach(child -> files.putIfAbsent(NewManifest.childPath(child.digest()), child));
         return Flux.fromIterable(files.entrySet())
                 .concatMap(file -> client.sql(INSERT_FILE)
                         .bind("version", versionId)

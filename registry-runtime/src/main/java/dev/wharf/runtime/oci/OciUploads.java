@@ -1,5 +1,9 @@
-package dev.wharf.runtime.metadata;
+package dev.wharf.runtime.oci;
 
+import dev.wharf.runtime.metadata.BlobClaims;
+import dev.wharf.runtime.metadata.MetadataDatabase;
+import dev.wharf.runtime.metadata.Sql;
+import dev.wharf.runtime.metadata.Transactions;
 import dev.wharf.runtime.storage.Digest;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;

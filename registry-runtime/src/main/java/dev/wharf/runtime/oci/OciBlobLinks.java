@@ -1,5 +1,13 @@
-package dev.wharf.runtime.metadata;
+package dev.wharf.runtime.oci;
 
+import dev.wharf.runtime.metadata.AuditEvent;
+import dev.wharf.runtime.metadata.AuditTrail;
+import dev.wharf.runtime.metadata.BlobClaims;
+import dev.wharf.runtime.metadata.BlobMarkedForDeletionException;
+import dev.wharf.runtime.metadata.MetadataDatabase;
+import dev.wharf.runtime.metadata.PackageRows;
+import dev.wharf.runtime.metadata.Sql;
+import dev.wharf.runtime.metadata.Transactions;
 import dev.wharf.runtime.storage.Digest;
 import java.time.Clock;
 import java.time.Instant;
