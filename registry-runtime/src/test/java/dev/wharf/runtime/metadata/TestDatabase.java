@@ -14,7 +14,7 @@ import java.util.UUID;
  * An empty database of its own for one test class: an in-memory H2 database, or a database created for it on the
  * PostgreSQL of the test services (read from the {@code WHARF_TEST_PG_*} variables) and dropped afterwards.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final String dropStatement;
@@ -36,13 +36,13 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A fresh in-memory H2 database, removed on close. */
-    static TestDatabase h2() {
+    public static TestDatabase h2() {
         DatabaseUrl url = DatabaseUrl.parse("r2dbc:h2:mem:///wharf-meta-" + UUID.randomUUID());
         return new TestDatabase(settings(url, "sa", ""), "SHUTDOWN", url.jdbcUrl(), "sa", "");
     }
 
     /** A fresh database on the test services' PostgreSQL, dropped on close. */
-    static TestDatabase postgres() {
+    public static TestDatabase postgres() {
         String host = env("WHARF_TEST_PG_HOST");
         String port = env("WHARF_TEST_PG_PORT");
         String user = env("WHARF_TEST_PG_USER");
@@ -60,7 +60,7 @@ final class TestDatabase implements AutoCloseable {
                 password);
     }
 
-    DatabaseSettings settings() {
+    public DatabaseSettings settings() {
         return settings;
     }
 
