@@ -56,6 +56,11 @@ class OciBeans {
     }
 
     @Bean
+    OciProtocolErrors ociProtocolErrors() {
+        return new OciProtocolErrors();
+    }
+
+    @Bean
     OciRoutes ociRoutes(
             ServedRegistries registries,
             AccessGuard guard,
