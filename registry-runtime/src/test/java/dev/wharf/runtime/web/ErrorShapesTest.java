@@ -141,6 +141,9 @@ class ErrorShapesTest {
                 // Paths no route serves.
                 Row.of("GET", "/nothing", 404, Shape.PROBLEM, "no route serves GET /nothing; the registries are"),
                 Row.of("DELETE", "/nothing/deeper", 404, Shape.PROBLEM, "no route serves DELETE /nothing/deeper"),
+                // A browser's Accept gets the problem too, never Spring Boot's whitelabel page.
+                Row.of("GET", "/nothing", 404, Shape.PROBLEM, "no route serves GET /nothing")
+                        .headers("Accept: text/html,application/xhtml+xml,*/*;q=0.8"),
                 Row.of("GET", "/npm", 404, Shape.NPM, "no route serves GET /npm"),
                 Row.of("GET", "/no%zz", 400, Shape.PROBLEM, "malformed escape pair '%' at index 3"),
                 Row.of("GET", "/a\\b", 400, Shape.PROBLEM, "illegal character in path '\\' at index 2"),
