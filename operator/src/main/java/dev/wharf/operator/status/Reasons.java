@@ -54,8 +54,12 @@ public final class Reasons {
     /** Ready=False: reconciling failed and the retries are exhausted; the message says why. */
     public static final String RECONCILE_FAILED = "ReconcileFailed";
 
-    /** A policy selects no Registry (Ready=True: it is valid, it just applies nowhere yet). */
-    public static final String NO_REGISTRY_SELECTED = "NoRegistrySelected";
+    /**
+     * Ready=False for a CleanupPolicy or FirewallPolicy: it is valid and its Registries are listed, but this version
+     * of Wharf does not act on its kind yet; the message says what does not happen. Degraded in a health check: the
+     * policy is not doing what its author expects.
+     */
+    public static final String NOT_IMPLEMENTED = "NotImplemented";
 
     /** The Ready=False reasons that resolve by themselves: Progressing rather than Degraded in a health check. */
     public static final Set<String> HEALING = Set.of(PODS_STARTING, VOLUME_PENDING, RETRYING);
