@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class Reasons {
 
-    /** The resource is valid and the operator has taken it into account (UpstreamProxy and policies, Ready=True). */
+    /** The resource is valid and the operator has taken it into account (UpstreamProxy, Ready=True). */
     public static final String ACCEPTED = "Accepted";
 
     /** Registry Ready=True and Available=True: at least one registry pod serves. */
