@@ -28,12 +28,12 @@ final class HomeRoutes {
 
     private HomeRoutes() {}
 
-    /** The route of {@code /}, for every method: 405 for all but GET and HEAD. */
-    static RouterFunction<ServerResponse> routes() {
-        return RouterFunctions.route(RequestPredicates.path("/"), HomeRoutes::home);
+    /** The route of {@code /}, for every method: 405 for all but GET and HEAD; {@code served} names the formats. */
+    static RouterFunction<ServerResponse> routes(String served) {
+        return RouterFunctions.route(RequestPredicates.path("/"), request -> home(request, served));
     }
 
-    private static Mono<ServerResponse> home(ServerRequest request) {
+    private static Mono<ServerResponse> home(ServerRequest request, String served) {
         if (!ALLOWED.contains(request.method())) {
             ProblemDetail problem = Problems.problem(
                     HttpStatus.METHOD_NOT_ALLOWED,
@@ -51,6 +51,7 @@ final class HomeRoutes {
         home.put("status", "/api/v1/status");
         home.put("registries", "/api/v1/registries");
         home.put("openapi", "/api/v1/openapi.json");
+        home.put("formatsServed", served);
         home.put(
                 "formats",
                 Map.of(

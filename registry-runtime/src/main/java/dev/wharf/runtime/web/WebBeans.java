@@ -115,7 +115,9 @@ class WebBeans {
         for (FormatRoutes format : formats) {
             router.add(format.routes().filter(metrics.timing(format.format(), registries)));
         }
-        return router.add(unimplemented.routes()).add(HomeRoutes.routes()).build();
+        return router.add(unimplemented.routes())
+                .add(HomeRoutes.routes(unimplemented.served()))
+                .build();
     }
 
     @Bean

@@ -275,6 +275,8 @@ class ErrorShapesTest {
                 assertThat(home.path("message").asString()).contains(row.message());
                 assertThat(home.path("status").asString()).isEqualTo("/api/v1/status");
                 assertThat(home.path("openapi").asString()).isEqualTo("/api/v1/openapi.json");
+                assertThat(home.path("formatsServed").asString())
+                        .isEqualTo("generic, docker/OCI (incl. Helm charts as OCI)");
             }
         }
     }
