@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps each CleanupPolicy's {@code status.selectedRegistries} and Ready condition current. The plan and the runs are
- * the runtime's to report; what is there is kept.
+ * Keeps each CleanupPolicy's {@code status.selectedRegistries} and Ready condition current: Ready=False,
+ * NotImplemented, since the runtime does not run cleanup yet. The plan and the runs are the runtime's to report; what
+ * is there is kept.
  */
 @ControllerConfiguration(
         name = CleanupPolicyReconciler.NAME,
@@ -34,6 +35,11 @@ public final class CleanupPolicyReconciler extends SelectedRegistriesReconciler<
     @Override
     protected boolean selects(CleanupPolicy policy, Registry registry) {
         return PolicySelection.selects(policy, registry);
+    }
+
+    @Override
+    protected String noEffect() {
+        return "this version of Wharf does not run cleanup, so nothing is planned or deleted";
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps each FirewallPolicy's {@code status.selectedRegistries} (the Registries it names and those using an
- * UpstreamProxy it names) and Ready condition current. Advisory freshness and decision counts are the runtime's to
+ * UpstreamProxy it names) and Ready condition current: Ready=False, NotImplemented, since the runtime does not evaluate
+ * firewall rules yet. Advisory freshness and decision counts are the runtime's to
  * report; what is there is kept.
  */
 @ControllerConfiguration(
@@ -35,6 +36,12 @@ public final class FirewallPolicyReconciler extends SelectedRegistriesReconciler
     @Override
     protected boolean selects(FirewallPolicy policy, Registry registry) {
         return PolicySelection.selects(policy, registry);
+    }
+
+    @Override
+    protected String noEffect() {
+        return "this version of Wharf does not evaluate firewall rules, so nothing is blocked, flagged or recorded and"
+                + " every version its targets offer is served";
     }
 
     @Override

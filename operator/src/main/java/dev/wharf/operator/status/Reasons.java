@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class Reasons {
 
-    /** The resource is valid and the operator has taken it into account (UpstreamProxy and policies, Ready=True). */
+    /** The resource is valid and the operator has taken it into account (UpstreamProxy, Ready=True). */
     public static final String ACCEPTED = "Accepted";
 
     /** Registry Ready=True and Available=True: at least one registry pod serves. */
@@ -54,8 +54,12 @@ public final class Reasons {
     /** Ready=False: reconciling failed and the retries are exhausted; the message says why. */
     public static final String RECONCILE_FAILED = "ReconcileFailed";
 
-    /** A policy selects no Registry (Ready=True: it is valid, it just applies nowhere yet). */
-    public static final String NO_REGISTRY_SELECTED = "NoRegistrySelected";
+    /**
+     * Ready=False for a CleanupPolicy or FirewallPolicy: it is valid and its Registries are listed, but this version
+     * of Wharf does not act on its kind yet; the message says what does not happen. Degraded in a health check: the
+     * policy is not doing what its author expects.
+     */
+    public static final String NOT_IMPLEMENTED = "NotImplemented";
 
     /** The Ready=False reasons that resolve by themselves: Progressing rather than Degraded in a health check. */
     public static final Set<String> HEALING = Set.of(PODS_STARTING, VOLUME_PENDING, RETRYING);

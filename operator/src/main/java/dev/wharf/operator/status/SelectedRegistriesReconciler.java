@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a policy's {@code status.selectedRegistries} and Ready condition current, for the kinds of policy that select
- * Registries (CleanupPolicy, FirewallPolicy). What the runtime reports in the rest of the status is kept as it is.
+ * Registries (CleanupPolicy, FirewallPolicy). Ready is False with reason NotImplemented: the runtime loads these
+ * policies but does not act on them yet, and saying so beats a Ready=True that nothing backs. What the runtime reports
+ * in the rest of the status is kept as it is.
  *
  * @param <P> the policy kind
  * @param <S> its status
@@ -56,6 +58,9 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
      */
     protected abstract S status(
             Condition ready, @Nullable Long generation, List<String> selected, @Nullable S previous);
+
+    /** What this kind of policy would do and this version of Wharf does not, as the Ready message says it. */
+    protected abstract String noEffect();
 
     /** The conditions of {@code status}; null when it has none. */
     protected abstract @Nullable List<Condition> conditionsOf(S status);
@@ -109,8 +114,9 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
                 .sorted()
                 .toList();
         Long generation = policy.getMetadata().getGeneration();
-        Condition ready = Selections.ready(
+        Condition ready = Selections.notImplemented(
                 HasMetadata.getKind(kind),
+                noEffect(),
                 selected.size(),
                 generation,
                 previous == null ? null : conditionsOf(previous),

@@ -19,23 +19,31 @@ public final class Selections {
         return sortedNames.size() > MAX_LISTED ? sortedNames.subList(0, MAX_LISTED) : sortedNames;
     }
 
-    /** Ready=True, Accepted, saying how many Registries the policy applies to. */
-    public static Condition ready(
-            String kind, int selected, @Nullable Long generation, @Nullable List<Condition> previous, Clock clock) {
-        String message = switch (selected) {
-            case 0 -> "Accepted; this " + kind + " selects no Registry in this namespace yet.";
-            case 1 -> "Accepted; this " + kind + " selects 1 Registry.";
+    /**
+     * Ready=False, NotImplemented: the policy is valid and its Registries are listed, but this version of Wharf does not
+     * act on its kind; {@code noEffect} says what does not happen, the message then how many Registries it selects.
+     */
+    public static Condition notImplemented(
+            String kind,
+            String noEffect,
+            int selected,
+            @Nullable Long generation,
+            @Nullable List<Condition> previous,
+            Clock clock) {
+        String selection = switch (selected) {
+            case 0 -> "It selects no Registry in this namespace yet.";
+            case 1 -> "It selects 1 Registry.";
             default ->
-                "Accepted; this " + kind + " selects " + selected + " Registries"
+                "It selects " + selected + " Registries"
                         + (selected > MAX_LISTED
                                 ? "; status.selectedRegistries lists the first " + MAX_LISTED + "."
                                 : ".");
         };
         return Conditions.of(
                 Conditions.READY,
-                ConditionStatus.TRUE,
-                selected == 0 ? Reasons.NO_REGISTRY_SELECTED : Reasons.ACCEPTED,
-                message,
+                ConditionStatus.FALSE,
+                Reasons.NOT_IMPLEMENTED,
+                "This " + kind + " is valid but has no effect yet: " + noEffect + ". " + selection,
                 generation,
                 previous,
                 clock);

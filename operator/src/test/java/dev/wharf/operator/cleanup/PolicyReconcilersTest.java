@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.wharf.api.v1alpha1.cleanup.CleanupPolicy;
 import dev.wharf.api.v1alpha1.common.Condition;
+import dev.wharf.api.v1alpha1.common.ConditionStatus;
 import dev.wharf.api.v1alpha1.firewall.FirewallPolicy;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.operator.status.Conditions;
@@ -75,7 +76,11 @@ class PolicyReconcilersTest {
             assertThat(policy.getStatus().selectedRegistries()).containsExactly("a");
             Condition ready = Conditions.find(policy.getStatus().conditions(), Conditions.READY);
             assertThat(ready).isNotNull();
-            assertThat(ready.reason()).isEqualTo("Accepted");
+            assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
+            assertThat(ready.reason()).isEqualTo("NotImplemented");
+            assertThat(ready.message())
+                    .isEqualTo("This CleanupPolicy is valid but has no effect yet: this version of Wharf does not run"
+                            + " cleanup, so nothing is planned or deleted. It selects 1 Registry.");
             assertThat(ready.observedGeneration())
                     .isEqualTo(policy.getMetadata().getGeneration());
         });
@@ -110,6 +115,19 @@ class PolicyReconcilersTest {
                                 .getStatus()
                                 .selectedRegistries())
                         .containsExactly("files", "npm"));
+        FirewallPolicy policy = client.resources(FirewallPolicy.class)
+                .inNamespace(ns)
+                .withName("guard")
+                .get();
+        Condition ready = Conditions.find(policy.getStatus().conditions(), Conditions.READY);
+        assertThat(ready).isNotNull();
+        assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
+        assertThat(ready.reason()).isEqualTo("NotImplemented");
+        assertThat(ready.message())
+                .isEqualTo("This FirewallPolicy is valid but has no effect yet: this version of Wharf does not evaluate"
+                        + " firewall rules, so nothing is blocked, flagged or recorded and every version its targets"
+                        + " offer is served. It selects 2 Registries.");
+        assertThat(ready.observedGeneration()).isEqualTo(policy.getMetadata().getGeneration());
     }
 
     private static Registry registry(String namespace, String name, String cleanup) {

@@ -1,6 +1,7 @@
 package dev.wharf.runtime.api;
 
 import dev.wharf.runtime.web.Problems;
+import dev.wharf.runtime.web.RequestRefusedException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -18,6 +21,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
@@ -122,7 +126,32 @@ final class ApiRoutes {
                     .toList();
             return builder.route(RequestPredicates.path(ApiPaths.BASE + "/**"), request -> unmatched(request, patterns))
                     .onError(Throwable.class, (error, request) -> Problems.respond(request, error))
+                    .filter((request, next) -> next.handle(request).flatMap(response -> acceptable(request, response)))
                     .build();
+        }
+
+        /**
+         * A read answered in a type the caller's {@code Accept} does not allow becomes 406 naming the type; a write
+         * is answered anyway, as RFC 9110 allows, since it has already happened.
+         */
+        private static Mono<ServerResponse> acceptable(ServerRequest request, ServerResponse response) {
+            MediaType type = response.headers().getContentType();
+            boolean read = HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method());
+            if (!read || type == null || !response.statusCode().is2xxSuccessful()) {
+                return Mono.just(response);
+            }
+            List<MediaType> accepted;
+            try {
+                accepted = request.headers().accept();
+            } catch (InvalidMediaTypeException e) {
+                return Mono.error(RequestRefusedException.badRequest("the Accept header '"
+                        + Echo.printable(String.valueOf(request.headers().firstHeader(HttpHeaders.ACCEPT)))
+                        + "' is not a list of media types: " + Echo.printable(String.valueOf(e.getMessage()))));
+            }
+            if (accepted.isEmpty() || accepted.stream().anyMatch(accept -> accept.isCompatibleWith(type))) {
+                return Mono.just(response);
+            }
+            return Mono.error(new NotAcceptableStatusException(List.of(type)));
         }
 
         private static Mono<ServerResponse> unmatched(

@@ -2,6 +2,7 @@ package dev.wharf.runtime.api;
 
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.config.ConfiguredRegistry;
+import dev.wharf.runtime.config.IneffectivePolicies;
 import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.RegistryUsage;
 import dev.wharf.runtime.proxy.UpstreamEngine;
@@ -58,7 +59,10 @@ final class StatusApi {
                         counts.getOrDefault(registry.name(), RegistryUsage.EMPTY),
                         unavailable.get(registry.name())))
                 .toList();
-        return new StatusView(StatusView.Configuration.of(configuration.status()), statuses);
+        List<StatusView.PolicyStatus> policies = IneffectivePolicies.of(configuration.current()).stream()
+                .map(StatusView.PolicyStatus::of)
+                .toList();
+        return new StatusView(StatusView.Configuration.of(configuration.status()), statuses, policies);
     }
 
     private StatusView.RegistryStatus status(

@@ -2,13 +2,34 @@ package dev.wharf.runtime.api;
 
 import dev.wharf.api.v1alpha1.upstream.BreakerState;
 import dev.wharf.runtime.config.ConfigurationStatus;
+import dev.wharf.runtime.config.IneffectivePolicies;
 import dev.wharf.runtime.proxy.UpstreamHealth;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** What {@code GET /api/v1/status} answers: the state of the configuration and of every configured registry. */
-record StatusView(Configuration configuration, List<RegistryStatus> registries) {
+/**
+ * What {@code GET /api/v1/status} answers: the state of the configuration, of every configured registry, and the
+ * loaded policies that have no effect yet.
+ */
+record StatusView(Configuration configuration, List<RegistryStatus> registries, List<PolicyStatus> policies) {
+
+    /**
+     * A loaded policy and whether it acts; only those that do not are listed, each with why.
+     *
+     * @param kind {@code CleanupPolicy} or {@code FirewallPolicy}
+     * @param effective whether it acts on the registries it applies to: false for every policy listed
+     * @param reason why it does not, {@code NotImplemented}
+     * @param registries the registries it applies to
+     */
+    record PolicyStatus(
+            String kind, String name, boolean effective, String reason, String message, List<String> registries) {
+
+        static PolicyStatus of(IneffectivePolicies.Policy policy) {
+            return new PolicyStatus(
+                    policy.kind(), policy.name(), false, policy.reason(), policy.message(), policy.registries());
+        }
+    }
 
     /**
      * The configuration being served.

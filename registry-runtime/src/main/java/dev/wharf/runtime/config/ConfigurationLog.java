@@ -26,6 +26,12 @@ final class ConfigurationLog {
                                 "Registry {} will answer 503 until this is fixed: {}",
                                 registry.name(),
                                 String.join("; ", registry.problems())));
+        IneffectivePolicies.of(configuration)
+                .forEach(policy -> log.atWarn()
+                        .addKeyValue("policyKind", policy.kind())
+                        .addKeyValue("policy", policy.name())
+                        .addKeyValue("reason", policy.reason())
+                        .log(policy.message()));
         configuration.problems().stream()
                 .filter(problem -> !"Registry".equals(problem.location().kind()))
                 .filter(problem -> !configuration.documentProblems().contains(problem))

@@ -12,12 +12,14 @@ import dev.wharf.runtime.web.Problems;
 import dev.wharf.runtime.web.RequestRefusedException;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
+import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +30,8 @@ import reactor.core.publisher.Mono;
 final class GenericRoutes implements FormatRoutes {
 
     private static final String PATTERN = "/generic/{registry}/{package}/{version}/{*path}";
+    private static final Set<HttpMethod> METHODS =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE);
 
     private final ServedRegistries registries;
     private final AccessGuard guard;
@@ -67,17 +71,18 @@ final class GenericRoutes implements FormatRoutes {
                 .HEAD(PATTERN, request -> Mono.defer(() -> download(request)))
                 .DELETE(PATTERN, request -> Mono.defer(() -> delete(request)))
                 // The pattern cannot match an empty segment (.../pkg//a.txt): such URLs get a 400 saying what is
-                // wrong rather than a bare 404.
+                // wrong rather than a bare 404; other methods a 405 naming the ones the format takes.
                 .route(
-                        RequestPredicates.path("/" + GenericPath.PREFIX + "/**")
-                                .and(RequestPredicates.methods(
-                                        HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE)),
+                        RequestPredicates.path("/" + GenericPath.PREFIX + "/**"),
                         request -> Mono.defer(() -> malformed(request)))
                 .onError(Throwable.class, (error, request) -> Problems.respond(request, error))
                 .build();
     }
 
     private static Mono<ServerResponse> malformed(ServerRequest request) {
+        if (!METHODS.contains(request.method())) {
+            return Mono.error(new MethodNotAllowedException(request.method(), METHODS));
+        }
         GenericPath.of(request);
         return Mono.error(RequestRefusedException.badRequest(GenericPath.FORM));
     }

@@ -58,6 +58,11 @@ class OciBeans {
     }
 
     @Bean
+    OciProtocolErrors ociProtocolErrors() {
+        return new OciProtocolErrors();
+    }
+
+    @Bean
     OciRoutes ociRoutes(
             ServedRegistries registries,
             AccessGuard guard,

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
@@ -31,13 +32,17 @@ public final class Problems {
     /** The {@code WWW-Authenticate} challenge of the routes that take Basic credentials. */
     public static final String BASIC_CHALLENGE = "Basic realm=\"wharf\", charset=\"UTF-8\"";
 
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {}
 
     /** The response for {@code error}, raised while serving {@code request}. */
     public static Mono<ServerResponse> respond(ServerRequest request, Throwable error) {
-        ProblemDetail problem = problem(error);
+        ProblemDetail problem = error instanceof ResponseStatusException
+                ? FrameworkErrors.problem(request.exchange().getRequest(), error)
+                : problem(error);
         problem.setInstance(URI.create(request.path()));
         ServerResponse.BodyBuilder response =
                 ServerResponse.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -49,6 +54,9 @@ public final class Problems {
         }
         if (error instanceof LoginsThrottledException throttled) {
             response.header(HttpHeaders.RETRY_AFTER, throttled.retryAfter());
+        }
+        if (error instanceof MethodNotAllowedException notAllowed) {
+            response.allow(notAllowed.getSupportedMethods());
         }
         if (request.method().name().equals("HEAD")) {
             return response.build();
@@ -99,6 +107,8 @@ public final class Problems {
     /** A problem document. */
     public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // Written out, as every problem of the runtime has it, though RFC 9457 lets an absent type mean the same.
+        problem.setType(ABOUT_BLANK);
         problem.setTitle(title);
         return problem;
     }

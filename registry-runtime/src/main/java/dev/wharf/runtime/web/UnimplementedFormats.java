@@ -5,8 +5,14 @@ import dev.wharf.runtime.config.ConfiguredRegistry;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -16,11 +22,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The formats this runtime does not serve yet. Their base paths ({@code /v2/} for docker, {@code /<format>/<registry>/}
- * for the others) answer 501 naming the format when the registry exists and serves it, 404 otherwise, so a client
- * pointed at such a registry gets a clear reason instead of a bare 404.
+ * The formats this runtime does not serve yet. Their base paths ({@code /<format>/<registry>/}) answer 400 naming the
+ * format and the formats served when the registry exists and has that format, 404 otherwise. 400 because every
+ * client shows it at once and none retries it (npm, cargo and dotnet retry 5xx; Maven caches a 404 as "not found"
+ * and Go falls through to its next proxy on one), in the client's own error shape where it reads one: npm's
+ * {@code {"error": ...}}, Go's plain text, an RFC 9457 problem for the others.
  */
 public final class UnimplementedFormats {
+
+    /** The status of a request to a registry of a format not served yet. */
+    public static final HttpStatus NOT_SERVED = HttpStatus.BAD_REQUEST;
 
     private final Set<Format> implemented;
     private final ServedRegistries registries;
@@ -42,38 +53,90 @@ public final class UnimplementedFormats {
                 .toList();
     }
 
-    /** The routes answering 501 for every format not implemented. */
+    /** The routes answering for every format not implemented. */
     public RouterFunction<ServerResponse> routes() {
         RouterFunctions.Builder routes = RouterFunctions.route();
-        for (Format format :
-                Arrays.stream(Format.values()).filter(f -> !isImplemented(f)).toList()) {
+        for (Format format : unimplemented()) {
             routes.route(basePath(format), request -> respond(request, format));
         }
         return routes.build();
     }
 
-    /** What a client of an unimplemented format gets. */
-    public static RequestRefusedException notImplemented(String registry, Format format) {
-        return new RequestRefusedException(
-                HttpStatus.NOT_IMPLEMENTED,
-                "Format not implemented",
-                "registry '" + registry + "' serves the " + format.id() + " format, which this version of the Wharf"
-                        + " runtime does not implement yet; its other registries serve normally");
+    /** The error format of the base paths of the formats not implemented, for errors raised before a route runs. */
+    public ProtocolErrors errors() {
+        return new ProtocolErrors() {
+            @Override
+            public boolean covers(String path) {
+                return formatOf(path) != null;
+            }
+
+            @Override
+            public ErrorDocument document(HttpStatusCode status, String title, String message, String path) {
+                Format format = formatOf(path);
+                return format == null
+                        ? ErrorDocument.text(status, message)
+                        : UnimplementedFormats.document(format, status, title, message, new RequestTarget(path));
+            }
+        };
+    }
+
+    /** The message of a request to a registry of a format not served yet: the same on every route and client. */
+    public String message(String registry, Format format) {
+        return "registry '" + registry + "' is a " + format.id() + " registry; Wharf does not serve " + format.id()
+                + " yet; formats served: " + served();
+    }
+
+    /** The formats served, as a person names them. */
+    public String served() {
+        // Generic first: it is what curl users look for; the rest in the order of the Format enum.
+        return Stream.concat(
+                        Stream.of(Format.GENERIC),
+                        Arrays.stream(Format.values()).filter(format -> format != Format.GENERIC))
+                .filter(this::isImplemented)
+                .map(format -> format == Format.DOCKER ? "docker/OCI (incl. Helm charts as OCI)" : format.id())
+                .collect(Collectors.joining(", "));
+    }
+
+    private List<Format> unimplemented() {
+        return Arrays.stream(Format.values())
+                .filter(format -> format != Format.DOCKER && !isImplemented(format))
+                .toList();
+    }
+
+    private @Nullable Format formatOf(String path) {
+        for (Format format : unimplemented()) {
+            String base = "/" + format.id();
+            if (path.equals(base) || path.startsWith(base + "/")) {
+                return format;
+            }
+        }
+        return null;
     }
 
     private Mono<ServerResponse> respond(ServerRequest request, Format format) {
         String name = request.pathVariables().getOrDefault("registry", "");
         boolean served = registries.configured().stream()
                 .anyMatch(registry -> registry.name().equals(name) && registry.format() == format);
-        RequestRefusedException error =
-                served ? notImplemented(name, format) : RequestRefusedException.registryNotFound(name);
-        return Problems.respond(request, error);
+        HttpStatus status = served ? NOT_SERVED : HttpStatus.NOT_FOUND;
+        String title = served ? "Format not served yet" : "Registry not found";
+        String message = served
+                ? message(name, format)
+                : String.valueOf(RequestRefusedException.registryNotFound(name).getMessage());
+        ErrorDocument document = document(format, status, title, message, new RequestTarget(request.path()));
+        ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(document.contentType());
+        return request.method().name().equals("HEAD") ? response.build() : response.bodyValue(document.body());
+    }
+
+    private static ErrorDocument document(
+            Format format, HttpStatusCode status, String title, String message, RequestTarget target) {
+        return switch (format) {
+            case NPM -> ErrorDocument.json(status, MediaType.APPLICATION_JSON, Map.of("error", message));
+            case GO -> ErrorDocument.text(status, message);
+            default -> ErrorAnswers.problem(status, title, message, target);
+        };
     }
 
     private static RequestPredicate basePath(Format format) {
-        if (format == Format.DOCKER) {
-            return RequestPredicates.path("/v2/{registry}/**").or(RequestPredicates.path("/v2/"));
-        }
         return RequestPredicates.path("/" + format.id() + "/{registry}/**")
                 .or(RequestPredicates.path("/" + format.id() + "/{registry}"));
     }

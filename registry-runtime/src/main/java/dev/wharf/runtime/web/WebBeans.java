@@ -16,6 +16,7 @@ import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.BlobStoreFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The beans every route shares, and the router of the format routes with 501 for the formats not implemented. */
+/**
+ * The beans every route shares, the router of the format routes (with an answer for the formats not served yet and
+ * {@code /}), and the answers to errors no route handles.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebBeans {
 
@@ -93,10 +97,12 @@ class WebBeans {
         unimplemented
                 .registries()
                 .forEach(registry -> LOG.warn(
-                        "Registry {} serves the {} format, which this runtime does not implement yet: its routes"
-                                + " answer 501",
+                        "Registry {} is a {} registry, a format this runtime does not serve yet: its routes answer {}"
+                                + " with a message saying so; formats served: {}",
                         registry.name(),
-                        registry.format().id()));
+                        registry.format().id(),
+                        UnimplementedFormats.NOT_SERVED.value(),
+                        unimplemented.served()));
         return unimplemented;
     }
 
@@ -110,7 +116,26 @@ class WebBeans {
         for (FormatRoutes format : formats) {
             router.add(format.routes().filter(metrics.timing(format.format(), registries)));
         }
-        return router.add(unimplemented.routes()).build();
+        return router.add(unimplemented.routes())
+                .add(HomeRoutes.routes(unimplemented.served()))
+                .build();
+    }
+
+    @Bean
+    ErrorAnswers errorAnswers(List<ProtocolErrors> protocols, UnimplementedFormats unimplemented) {
+        List<ProtocolErrors> all = new ArrayList<>(protocols);
+        all.add(unimplemented.errors());
+        return new ErrorAnswers(all);
+    }
+
+    @Bean
+    FrameworkErrors frameworkErrors(ObjectProvider<ErrorAnswers> answers) {
+        return new FrameworkErrors(answers::getObject);
+    }
+
+    @Bean
+    MalformedRequestTargets malformedRequestTargets(ObjectProvider<ErrorAnswers> answers) {
+        return new MalformedRequestTargets(answers::getObject);
     }
 
     @Bean

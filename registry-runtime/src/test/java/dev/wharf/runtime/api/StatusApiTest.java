@@ -7,6 +7,8 @@ import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.runtime.testing.TestRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,21 @@ class StatusApiTest {
     static Path root;
 
     @DynamicPropertySource
-    static void configure(DynamicPropertyRegistry registry) {
+    static void configure(DynamicPropertyRegistry registry) throws IOException {
         TestRuntime.configure(registry, root);
+        Files.writeString(root.resolve("config").resolve("policies.yaml"), """
+                apiVersion: wharf.dev/v1alpha1
+                kind: CleanupPolicy
+                metadata:
+                  name: old-copies
+                spec:
+                  registries: [copies]
+                  schedule: "@daily"
+                  mode: Plan
+                  rules:
+                    - name: old
+                      olderThan: 30d
+                """);
     }
 
     @Autowired
@@ -92,6 +107,28 @@ class StatusApiTest {
                 .isEqualTo(false)
                 .jsonPath("$.configuration.problems")
                 .isEmpty();
+    }
+
+    @Test
+    void statusShouldListEveryLoadedPolicyThatHasNoEffectYet() {
+        status().expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.policies.length()")
+                .isEqualTo(1)
+                .jsonPath("$.policies[0].kind")
+                .isEqualTo("CleanupPolicy")
+                .jsonPath("$.policies[0].name")
+                .isEqualTo("old-copies")
+                .jsonPath("$.policies[0].effective")
+                .isEqualTo(false)
+                .jsonPath("$.policies[0].reason")
+                .isEqualTo("NotImplemented")
+                .jsonPath("$.policies[0].message")
+                .isEqualTo("CleanupPolicy old-copies has no effect yet: this version of Wharf does not run cleanup,"
+                        + " so nothing is planned or deleted in the registries it selects [copies]")
+                .jsonPath("$.policies[0].registries")
+                .isEqualTo(List.of("copies"));
     }
 
     @Test

@@ -372,14 +372,14 @@ class GenericRoutesTest {
     }
 
     @Test
-    void requestWhenFormatIsNotImplementedShouldAnswer501NamingTheFormat() {
+    void requestWhenFormatIsNotServedShouldAnswer400NamingTheFormatAndTheFormatsServed() {
         get("/maven/jars/org/example/app/1.0/app-1.0.jar", READER)
                 .expectStatus()
-                .isEqualTo(HttpStatus.NOT_IMPLEMENTED)
+                .isBadRequest()
                 .expectBody()
                 .jsonPath("$.detail")
-                .isEqualTo("registry 'jars' serves the maven format, which this version of the Wharf runtime does"
-                        + " not implement yet; its other registries serve normally");
+                .isEqualTo("registry 'jars' is a maven registry; Wharf does not serve maven yet; formats served:"
+                        + " generic, docker/OCI (incl. Helm charts as OCI)");
     }
 
     private WebTestClient.ResponseSpec put(String url, String user, byte[] content) {

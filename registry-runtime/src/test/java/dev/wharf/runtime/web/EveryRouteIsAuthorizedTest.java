@@ -190,10 +190,11 @@ class EveryRouteIsAuthorizedTest {
         table.put("HEAD " + GENERIC, new NeedsRole(Role.READ, 200, null));
         table.put("DELETE " + GENERIC, new NeedsRole(Role.DELETE, 204, null));
         table.put(
-                "DELETE,GET,HEAD,PUT /generic/**",
+                "* /generic/**",
                 new Unguarded(
                         "the generic fallback for URLs the pattern above cannot match (an empty segment): a 400"
-                                + " saying what is wrong, before any registry is looked up or anything is read",
+                                + " saying what is wrong, before any registry is looked up or anything is read;"
+                                + " a 405 for the methods the format does not take",
                         "/generic/files/pkg//file.txt",
                         400));
 
@@ -242,6 +243,13 @@ class EveryRouteIsAuthorizedTest {
                         "the API's fallback: 404 or 405 for paths and methods the API does not have, serving nothing",
                         "/api/v1/no-such-path",
                         404));
+        table.put(
+                "* /",
+                new Unguarded(
+                        "the home document: there is no UI yet, it says so and points at the management API; 405 for"
+                                + " methods other than GET and HEAD; names no registry and holds no content",
+                        "/",
+                        200));
         oci(table);
         unimplementedFormats(table);
         return table;
@@ -280,7 +288,7 @@ class EveryRouteIsAuthorizedTest {
     }
 
     /**
-     * The base paths of the formats not implemented yet answer 501 (or 404 for a registry of another format) to
+     * The base paths of the formats not implemented yet answer 400 (or 404 for a registry of another format) to
      * anyone, serving nothing; once a format is implemented these entries go and its own routes must be listed.
      */
     private void unimplementedFormats(Map<String, Rule> table) {
@@ -293,7 +301,7 @@ class EveryRouteIsAuthorizedTest {
                     .map(ConfiguredRegistry::name)
                     .findFirst()
                     .orElse("");
-            int status = name.isEmpty() ? 404 : 501;
+            int status = name.isEmpty() ? 404 : 400;
             String registry = name.isEmpty() ? "no-such-registry" : name;
             String reason = "the " + format.id() + " format is not implemented: its base path answers " + status
                     + " for registry '" + registry + "' and serves nothing";

@@ -1,0 +1,65 @@
+package dev.wharf.runtime.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The loaded policies of a kind this runtime does not act on yet: CleanupPolicies (nothing is planned or deleted) and
+ * FirewallPolicies (nothing is blocked, flagged or recorded). Reported in the log and in {@code /api/v1/status}, so
+ * that a policy is never accepted silently and left doing nothing.
+ */
+public final class IneffectivePolicies {
+
+    /** The reason of every policy reported here, as the operator's {@code Ready} condition names it. */
+    public static final String NOT_IMPLEMENTED = "NotImplemented";
+
+    private IneffectivePolicies() {}
+
+    /**
+     * One loaded policy without effect.
+     *
+     * @param kind {@code CleanupPolicy} or {@code FirewallPolicy}
+     * @param reason why it has none, {@link #NOT_IMPLEMENTED}
+     * @param message what that means for the registries it applies to
+     */
+    public record Policy(String kind, String name, String reason, String message, List<String> registries) {
+
+        public Policy {
+            registries = List.copyOf(registries);
+        }
+    }
+
+    /** The policies of {@code configuration} that have no effect, cleanup policies first, each kind in name order. */
+    public static List<Policy> of(RuntimeConfiguration configuration) {
+        List<Policy> policies = new ArrayList<>();
+        configuration
+                .cleanupPolicies()
+                .values()
+                .forEach(policy -> policies.add(new Policy(
+                        "CleanupPolicy",
+                        policy.name(),
+                        NOT_IMPLEMENTED,
+                        "CleanupPolicy " + policy.name()
+                                + " has no effect yet: this version of Wharf does not run cleanup,"
+                                + " so nothing is planned or deleted in the registries it selects "
+                                + policy.registries(),
+                        policy.registries())));
+        configuration
+                .firewallPolicies()
+                .values()
+                .forEach(policy -> policies.add(new Policy(
+                        "FirewallPolicy",
+                        policy.name(),
+                        NOT_IMPLEMENTED,
+                        "FirewallPolicy " + policy.name()
+                                + " has no effect yet: this version of Wharf does not evaluate"
+                                + " firewall rules, so mode "
+                                + policy.spec().mode().name().toLowerCase(Locale.ROOT)
+                                + " blocks, flags and records nothing; every version its targets (upstream proxies "
+                                + policy.upstreamProxies() + ", registries " + policy.registries()
+                                + ") offer is served",
+                        policy.registries())));
+        return List.copyOf(policies);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.wharf.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loaded CleanupPolicies and FirewallPolicies, which this runtime does not act on yet, are reported, never silent. */
+class IneffectivePoliciesTest {
+
+    private static final String POLICIES = """
+            apiVersion: wharf.dev/v1alpha1
+            kind: FirewallPolicy
+            metadata:
+              name: npm-supply-chain
+            spec:
+              targets:
+                upstreamProxies: [npmjs]
+              mode: enforce
+              rules:
+                - name: cooldown
+                  minimumAge: 72h
+                  action: block
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: CleanupPolicy
+            metadata:
+              name: snapshots
+            spec:
+              registries: [files]
+              schedule: "@daily"
+              mode: Apply
+              rules:
+                - name: old
+                  olderThan: 30d
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void writeConfiguration() {
+        ConfigFixtures.write(
+                dir,
+                "registries.yaml",
+                ConfigFixtures.registry("files", "generic", "")
+                        + "---\n"
+                        + ConfigFixtures.registry("npm", "npm", "upstreamProxies: [npmjs]")
+                        + "---\n"
+                        + ConfigFixtures.upstreamProxy("npmjs", "npm", "https://registry.npmjs.org"));
+        ConfigFixtures.write(dir, "policies.yaml", POLICIES);
+    }
+
+    @Test
+    void ofWhenPoliciesAreLoadedShouldListEachAsNotImplementedNamingWhatItDoesNotDo() {
+        writeConfiguration();
+
+        RuntimeConfiguration configuration = ConfigFixtures.load(dir, dir.resolve("no-secrets"));
+
+        assertThat(configuration.problems()).isEmpty();
+        assertThat(IneffectivePolicies.of(configuration))
+                .containsExactly(
+                        new IneffectivePolicies.Policy(
+                                "CleanupPolicy",
+                                "snapshots",
+                                "NotImplemented",
+                                "CleanupPolicy snapshots has no effect yet: this version of Wharf does not run cleanup,"
+                                        + " so nothing is planned or deleted in the registries it selects [files]",
+                                List.of("files")),
+                        new IneffectivePolicies.Policy(
+                                "FirewallPolicy",
+                                "npm-supply-chain",
+                                "NotImplemented",
+                                "FirewallPolicy npm-supply-chain has no effect yet: this version of Wharf does not"
+                                        + " evaluate firewall rules, so mode enforce blocks, flags and records"
+                                        + " nothing; every version its targets (upstream proxies [npmjs], registries"
+                                        + " []) offer is served",
+                                List.of()));
+    }
+
+    @Test
+    void ofWhenNoPolicyIsLoadedShouldBeEmpty() {
+        ConfigFixtures.write(dir, "registries.yaml", ConfigFixtures.registry("files", "generic", ""));
+
+        assertThat(IneffectivePolicies.of(ConfigFixtures.load(dir, dir.resolve("no-secrets"))))
+                .isEmpty();
+    }
+
+    @Test
+    void loadWhenPoliciesAreLoadedShouldWarnOfEachThatItHasNoEffect() {
+        writeConfiguration();
+
+        try (LogCapture logs = LogCapture.configPackage()) {
+            ConfigFixtures.store(dir, dir.resolve("no-secrets"));
+
+            assertThat(logs.lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("WARN CleanupPolicy snapshots has no effect yet")
+                            .contains(
+                                    "policyKind=\"CleanupPolicy\"",
+                                    "policy=\"snapshots\"",
+                                    "reason=\"NotImplemented\""))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("WARN FirewallPolicy npm-supply-chain has no effect yet")
+                            .contains("policyKind=\"FirewallPolicy\"", "reason=\"NotImplemented\""));
+        }
+    }
+}
