@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 /** The {@link FormatRows} of every format the runtime serves, each applied to the registries of its format. */
 public final class AllFormatRows {
 
+    private static final String OTHER_VERSIONS = "SELECT 1 FROM version WHERE package_id = :package AND id <> :version";
+
     private final List<FormatRows> formats;
 
     public AllFormatRows(List<FormatRows> formats) {
@@ -64,6 +66,17 @@ public final class AllFormatRows {
 
     Mono<Void> versionDeleting(DatabaseClient client, LockedPackage pkg, long versionId, Instant now) {
         return each(pkg, format -> format.versionDeleting(client, pkg, versionId, now));
+    }
+
+    /** {@link #packageDeleting}, when {@code versionId} is the package's only version. */
+    Mono<Void> packageDeletingWhenLast(DatabaseClient client, LockedPackage pkg, long versionId, Instant now) {
+        return client.sql(OTHER_VERSIONS)
+                .bind("package", pkg.id())
+                .bind("version", versionId)
+                .map(row -> 1)
+                .first()
+                .hasElement()
+                .flatMap(others -> others ? Mono.<Void>empty() : packageDeleting(client, pkg, now));
     }
 
     Mono<Void> packageDeleting(DatabaseClient client, LockedPackage pkg, Instant now) {

@@ -53,12 +53,18 @@ public final class Versions {
     }
 
     /**
-     * Deletes the version with its files, tags and metadata, and what its format kept only for it, in one transaction; when it was the package's latest, the
-     * newest remaining version becomes latest; the last version deleted deletes the package too. Records who did.
+     * Deletes the version with its files, tags and metadata, and everything its format kept for it, in one transaction
+     * ({@link DeleteScope#EVERYTHING}); when it was the package's latest, the newest remaining version becomes latest;
+     * the last version deleted deletes the package too. Records who did.
      *
      * @return whether it existed
      */
     public Mono<Boolean> delete(long packageId, String version, String actor) {
+        return delete(packageId, version, actor, DeleteScope.EVERYTHING);
+    }
+
+    /** {@link #delete(long, String, String)}, releasing what {@code scope} says. */
+    public Mono<Boolean> delete(long packageId, String version, String actor, DeleteScope scope) {
         return Transactions.inTransaction(database, () -> {
             Instant now = Sql.now(clock);
             return PackageRows.lock(client, packageId)
@@ -67,7 +73,11 @@ public final class Versions {
                             .bind("version", version)
                             .map(row -> Sql.number(row, "id"))
                             .one()
-                            .flatMap(versionId -> formats.versionDeleting(client, locked, versionId, now)
+                            .flatMap(versionId -> (scope == DeleteScope.EVERYTHING
+                                            ? formats.versionDeleting(client, locked, versionId, now)
+                                                    .then(formats.packageDeletingWhenLast(
+                                                            client, locked, versionId, now))
+                                            : Mono.<Void>empty())
                                     .then(client.sql(DELETE)
                                             .bind("id", versionId)
                                             .then())

@@ -1,6 +1,7 @@
 package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.auth.Principal;
+import dev.wharf.runtime.metadata.DeleteScope;
 import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.FileRecord;
@@ -32,7 +33,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET}, {@code HEAD} and {@code DELETE /v2/<registry>/<name>/manifests/<reference>}: a manifest by tag or
  * digest, served with the exact bytes and media type it was pushed with (a GET counts as a download of its version);
- * a delete by digest deletes the version and its tags, a delete by tag only the tag. A registry with upstream proxies
+ * a delete by digest deletes the version and its tags (its blobs stay readable until deleted on their own or
+ * collected, as in the Docker registry), a delete by tag only the tag. A registry with upstream proxies
  * pulls what it does not have through them ({@link ProxiedManifests}). A GET or HEAD whose {@code If-None-Match} names
  * the manifest's entity tag, {@code "<digest>"}, is answered 304 ({@link EntityTags}).
  */
@@ -212,7 +214,11 @@ final class ManifestPulls {
         }
         return repository(repository)
                 .flatMap(pkg -> OciNames.isDigest(reference)
-                        ? versions.delete(pkg.id(), OciNames.digest(reference).toString(), principal.toString())
+                        ? versions.delete(
+                                pkg.id(),
+                                OciNames.digest(reference).toString(),
+                                principal.toString(),
+                                DeleteScope.CORE_ROWS)
                         : deleteTag(repository, pkg, OciNames.tag(reference), principal))
                 .filter(deleted -> deleted)
                 .switchIfEmpty(Mono.error(() -> unknown(repository)))

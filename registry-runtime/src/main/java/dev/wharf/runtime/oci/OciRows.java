@@ -14,10 +14,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the OCI tables do when the core copies, deletes or purges: a repository serves a blob only while it links it
- * ({@code oci_blob_link}), so a copied manifest links its blobs in the target repository (and an index is copied
- * with the manifests it lists), a deleted manifest unlinks
- * the blobs no other manifest of its repository references, and a deleted repository unlinks every blob and drops its
- * uploads in progress. Unlinked blobs are left to garbage collection, which sees them referenced no more.
+ * ({@code oci_blob_link}), so a copied manifest links its blobs in the target repository (and an index is copied with
+ * the manifests it lists); a manifest deleted through the management API unlinks the blobs no other manifest of its
+ * repository references, and a deleted repository unlinks every blob and drops its uploads in progress. (A manifest
+ * deleted through {@code /v2} leaves its blobs linked, as the Docker registry does: {@code DeleteScope.CORE_ROWS}.)
+ * Unlinked blobs are left to garbage collection, which sees them referenced no more.
  */
 public final class OciRows implements FormatRows {
 

@@ -137,11 +137,15 @@ class TwoReplicasTest {
         assertThat(pull(second, repository + "/manifests/1.0")).isEqualTo(manifest);
 
         first.delete()
-                .uri(repository + "/manifests/" + OciContent.digest(manifest))
+                .uri(
+                        "/api/v1/registries/{registry}/packages/{package}/versions/{version}",
+                        REGISTRY,
+                        name(repository),
+                        OciContent.digest(manifest))
                 .header(HttpHeaders.AUTHORIZATION, basic(DELETER))
                 .exchange()
                 .expectStatus()
-                .isAccepted();
+                .isNoContent();
 
         for (String path : List.of(
                 "/manifests/1.0", "/manifests/" + OciContent.digest(manifest), "/blobs/" + OciContent.digest(layer))) {
