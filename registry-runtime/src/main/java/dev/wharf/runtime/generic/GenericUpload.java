@@ -1,7 +1,5 @@
 package dev.wharf.runtime.generic;
 
-import dev.wharf.api.v1alpha1.common.Format;
-import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.FileConflictException;
 import dev.wharf.runtime.metadata.Files;
@@ -11,10 +9,8 @@ import dev.wharf.runtime.metadata.StoredFile;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.storage.StoredBlob;
-import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.FileResponses;
 import dev.wharf.runtime.web.RequestRefusedException;
-import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
 import dev.wharf.runtime.web.WebMetrics;
 import java.net.URI;
@@ -39,38 +35,22 @@ import reactor.core.publisher.Mono;
  */
 final class GenericUpload {
 
-    private final ServedRegistries registries;
-    private final AccessGuard guard;
     private final Packages packages;
     private final Versions versions;
     private final Files files;
     private final WebMetrics metrics;
 
-    GenericUpload(
-            ServedRegistries registries,
-            AccessGuard guard,
-            Packages packages,
-            Versions versions,
-            Files files,
-            WebMetrics metrics) {
-        this.registries = registries;
-        this.guard = guard;
+    GenericUpload(Packages packages, Versions versions, Files files, WebMetrics metrics) {
         this.packages = packages;
         this.versions = versions;
         this.files = files;
         this.metrics = metrics;
     }
 
-    Mono<ServerResponse> handle(ServerRequest request) {
+    /** The upload of {@code request} into the registry, by {@code principal}, whom the core authorized to write. */
+    Mono<ServerResponse> handle(ServerRequest request, ServedRegistry registry, Principal principal) {
         GenericPath path = GenericPath.of(request).requireFile();
-        ServedRegistry registry = registries.require(path.registry(), Format.GENERIC);
-        return guard.require(request, registry, Role.WRITE).flatMap(principal -> {
-            if (!registry.allowPush()) {
-                return Mono.error(new RequestRefusedException(
-                        HttpStatus.METHOD_NOT_ALLOWED,
-                        "Push not allowed",
-                        "registry '" + registry.name() + "' does not accept pushes (spec.allowPush is false)"));
-            }
+        return Mono.defer(() -> {
             long declared = request.headers().contentLength().orElse(-1);
             if (declared > registry.maxUploadBytes()) {
                 return Mono.error(new RequestRefusedException(

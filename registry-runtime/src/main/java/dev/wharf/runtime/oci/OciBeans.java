@@ -63,7 +63,7 @@ class OciBeans {
     }
 
     @Bean
-    OciRoutes ociRoutes(
+    OciModule ociModule(
             ServedRegistries registries,
             AccessGuard guard,
             LoginThrottle throttle,
@@ -87,7 +87,7 @@ class OciBeans {
                 TokenSigningKey.resolve(environment.getProperty(TOKEN_KEY_PROPERTY), sharedKeys), clock);
         OciUpstreams upstreams = new OciUpstreams(engine);
         OciAccess access = new OciAccess(guard, tokens);
-        return new OciRoutes(
+        return new OciModule(
                 registries,
                 access,
                 guard,

@@ -89,9 +89,9 @@ class WebBeans {
     }
 
     @Bean
-    UnimplementedFormats unimplementedFormats(List<FormatRoutes> formats, ServedRegistries registries) {
+    UnimplementedFormats unimplementedFormats(List<FormatModule> formats, ServedRegistries registries) {
         Set<Format> implemented = formats.stream()
-                .map(FormatRoutes::format)
+                .map(FormatModule::format)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Format.class)));
         UnimplementedFormats unimplemented = new UnimplementedFormats(implemented, registries);
         unimplemented
@@ -108,13 +108,15 @@ class WebBeans {
 
     @Bean
     RouterFunction<ServerResponse> formatRoutes(
-            List<FormatRoutes> formats,
+            List<FormatModule> formats,
             UnimplementedFormats unimplemented,
+            AccessGuard guard,
             ServedRegistries registries,
             WebMetrics metrics) {
+        FormatRouter formatRouter = new FormatRouter(guard, registries, metrics);
         RouterFunctions.Builder router = RouterFunctions.route();
-        for (FormatRoutes format : formats) {
-            router.add(format.routes().filter(metrics.timing(format.format(), registries)));
+        for (FormatModule format : formats) {
+            router.add(formatRouter.routes(format));
         }
         return router.add(unimplemented.routes())
                 .add(HomeRoutes.routes(unimplemented.served()))

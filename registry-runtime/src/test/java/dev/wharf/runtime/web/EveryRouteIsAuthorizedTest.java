@@ -67,7 +67,6 @@ class EveryRouteIsAuthorizedTest {
     private static final String PUBLIC = "public-files";
     private static final String COPY_TARGET = "copies";
 
-    private static final String GENERIC = "/generic/{registry}/{package}/{version}/{*path}";
     private static final String REGISTRY = "/api/v1/registries/{registry}";
     private static final String PACKAGE = REGISTRY + "/packages/{package}";
     private static final String VERSION = PACKAGE + "/versions/{version}";
@@ -184,11 +183,7 @@ class EveryRouteIsAuthorizedTest {
      */
     private Map<String, Rule> table() {
         Map<String, Rule> table = new LinkedHashMap<>();
-        table.put(
-                "PUT " + GENERIC, new NeedsRole(Role.WRITE, 200, new Body(RouteFixture.CONTENT, MediaType.TEXT_PLAIN)));
-        table.put("GET " + GENERIC, new NeedsRole(Role.READ, 200, null));
-        table.put("HEAD " + GENERIC, new NeedsRole(Role.READ, 200, null));
-        table.put("DELETE " + GENERIC, new NeedsRole(Role.DELETE, 204, null));
+        formatOperations(table);
         table.put(
                 "* /generic/**",
                 new Unguarded(
@@ -255,25 +250,61 @@ class EveryRouteIsAuthorizedTest {
         return table;
     }
 
-    /** The docker format; {@link EveryOciOperationIsAuthorizedTest} proves each operation it dispatches. */
+    /**
+     * The operations every format module registers, read from the modules: each with the role it declares, or the
+     * reason it declares for needing none. Generic registries are this runtime's; the docker format's operations are
+     * proven by {@link EveryOciOperationIsAuthorizedTest}, which reads the same registrations.
+     */
+    private void formatOperations(Map<String, Rule> table) {
+        for (FormatModule module : context.getBeansOfType(FormatModule.class).values()) {
+            for (FormatOperation operation : module.operations()) {
+                Rule rule = rule(module.format(), operation);
+                RouteInventory.keys(operation).forEach(key -> table.put(key, rule));
+            }
+        }
+    }
+
+    private static Rule rule(Format format, FormatOperation operation) {
+        if (operation.role().isEmpty()) {
+            String reason = operation.unscopedAccess().orElseThrow();
+            Integer status = UNSCOPED_ANONYMOUS_STATUS.get(operation.name());
+            if (status == null) {
+                throw new IllegalStateException(
+                        "operation " + operation + " needs no role; add what an anonymous GET of"
+                                + " its example answers to UNSCOPED_ANONYMOUS_STATUS");
+            }
+            return new Unguarded(reason, operation.example(), status);
+        }
+        if (format == Format.DOCKER) {
+            return new ProvenBy(EveryOciOperationIsAuthorizedTest.class);
+        }
+        Role role = operation.role().get();
+        return switch (operation.method().name()) {
+            case "PUT" -> new NeedsRole(role, 200, new Body(RouteFixture.CONTENT, MediaType.TEXT_PLAIN));
+            case "DELETE" -> new NeedsRole(role, 204, null);
+            default -> new NeedsRole(role, 200, null);
+        };
+    }
+
+    /** What anonymous callers get from the operations on no registry, which check their callers themselves. */
+    private static final Map<String, Integer> UNSCOPED_ANONYMOUS_STATUS = Map.of(
+            // the Bearer challenge: docker, podman and skopeo only authenticate when the ping asks them to
+            "ping", 401,
+            // a token for what anonymous may read, which here is nothing
+            "token.get", 200,
+            "token.post", 200,
+            // no docker registry is open to anonymous reads here: the challenge
+            "catalog.all", 401);
+
+    /** The docker format's fallbacks, for URLs no operation takes. */
     private static void oci(Map<String, Rule> table) {
-        String ping = "the docker ping: a Bearer challenge to anonymous callers, 200 to any authenticated one;"
-                + " serves nothing";
-        table.put("GET /v2/", new Unguarded(ping, "/v2/", 401));
-        table.put("HEAD /v2/", new Unguarded(ping, "/v2/", 401));
-        table.put("GET /v2", new Unguarded(ping, "/v2", 401));
-        String tokens = "Docker's token endpoint: it authenticates the caller itself and grants only the actions the"
-                + " caller's roles allow (OciAuthTest); anonymous gets a token for what anonymous may read";
-        table.put("GET /v2/token", new Unguarded(tokens, "/v2/token", 200));
-        table.put("POST /v2/token", new Unguarded(tokens, "/v2/token", 200));
         table.put(
-                "GET /v2/_catalog",
+                "* /v2/{registry}/**",
                 new Unguarded(
-                        "lists only the repositories of registries the caller may read (OciDiscoveryTest); with no"
-                                + " docker registry open to anonymous reads here, anonymous gets the challenge",
-                        "/v2/_catalog",
-                        401));
-        table.put("* /v2/{registry}/**", new ProvenBy(EveryOciOperationIsAuthorizedTest.class));
+                        "the docker fallback for URLs of a registry no operation takes: the spec's error naming what"
+                                + " is wrong with the URL or the method, serving nothing",
+                        "/v2/no-such-registry/app/nothing",
+                        404));
         String fallback = "the docker fallback: the spec's error for paths the API does not have, serving nothing";
         table.put("* /v2/**", new Unguarded(fallback, "/v2/no-such-path", 404));
         table.put("* /v2", new Unguarded(fallback, "/v2", 401));

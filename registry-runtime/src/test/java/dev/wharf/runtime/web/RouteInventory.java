@@ -53,6 +53,18 @@ final class RouteInventory {
         return routes;
     }
 
+    /** The keys ({@link Route#key()}) of the routes a format's operation is served as. */
+    static List<String> keys(FormatOperation operation) {
+        return alternatives(RequestPredicates.method(operation.method()).and(operation.matches())).stream()
+                .map(alternative -> new Route(
+                                alternative.methods() == null ? Set.of() : alternative.methods(),
+                                alternative.path() == null ? "/**" : alternative.path(),
+                                alternative.conditions(),
+                                "")
+                        .key())
+                .toList();
+    }
+
     /** Collects the routes of one router, applying the predicates of nested routers to the routes inside. */
     private static final class RouterVisitor implements RouterFunctions.Visitor {
 
