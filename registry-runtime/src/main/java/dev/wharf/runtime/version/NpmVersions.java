@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * precedence, prerelease identifiers included and build metadata ignored. A version is cleaned as npm's {@code
  * semver.clean} does before it publishes: surrounding spaces and a leading {@code v} or {@code =} are dropped, and so
  * is build metadata ({@code =v1.2.3+b5} is {@code 1.2.3}). The forms only npm's loose parser reads ({@code 01.2.3},
- * {@code 1.2.3beta}) are refused: the npm client cleans them before a registry sees them.
+ * {@code 1.2.3beta}) are refused: the npm client cleans them before a registry sees them. So is a prerelease number
+ * larger than a {@code long}, which npm would read but the semver library does not.
  *
  * <p>The latest version is the highest release, or the highest prerelease when there is no release. A packument's
  * {@code latest} dist-tag, when the registry has one, overrides it; that is the npm format's decision, not the scheme's.
@@ -52,6 +53,10 @@ public final class NpmVersions extends ParsingVersionScheme<SemanticVersion> {
         try {
             parsed = Version.parse(cleaned);
         } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("overflow")) {
+                throw invalid(
+                        version, "a number in it is larger than " + Long.MAX_VALUE + ", the most this registry reads");
+            }
             throw invalid(
                     version,
                     "write MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] as semver 2.0.0 defines it, such as 1.2.3 or"
