@@ -29,6 +29,7 @@ class ArchitectureTest {
             "storage",
             "metadata",
             "artifact",
+            "version",
             "proxy",
             "auth",
             "policy",
