@@ -5,7 +5,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAVA_HOME="$("$repo/scripts/java-home")"
 export JAVA_HOME
-jar="$repo/registry-runtime/target/wharf-registry-runtime.jar"
+# WHARF_BENCH_JAR runs another build of the runtime (bench/oci/before-after measures two).
+jar="${WHARF_BENCH_JAR:-$repo/registry-runtime/target/wharf-registry-runtime.jar}"
 port="${WHARF_BENCH_PORT:-18080}"
 base="http://127.0.0.1:$port"
 user="admin:wharf-local-admin"
