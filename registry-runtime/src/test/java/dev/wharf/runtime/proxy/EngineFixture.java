@@ -72,16 +72,33 @@ public final class EngineFixture implements AutoCloseable {
         this(dir, List.of(), limits, new FilesystemBlobStore(dir.resolve("blobs")));
     }
 
+    /** An engine whose metadata database is {@code database} rather than an in-memory H2 one. */
+    EngineFixture(Path dir, CacheLimits limits, DatabaseProperties database) {
+        this(dir, List.of(), limits, new FilesystemBlobStore(dir.resolve("blobs")), database);
+    }
+
     /** An engine whose Registries keep their blobs in {@code store}. */
     EngineFixture(Path dir, BlobStore store) {
         this(dir, List.of(), CacheLimits.DEFAULT, store);
     }
 
     private EngineFixture(Path dir, List<UpstreamProtocol> protocols, CacheLimits limits, BlobStore store) {
-        database = MetadataDatabase.open(DatabaseSettings.resolve(
+        this(
+                dir,
+                protocols,
+                limits,
+                store,
                 new DatabaseProperties(
-                        "r2dbc:h2:mem:///proxy-" + UUID.randomUUID(), null, null, null, 10, Duration.ofSeconds(10)),
-                dir));
+                        "r2dbc:h2:mem:///proxy-" + UUID.randomUUID(), null, null, null, 10, Duration.ofSeconds(10)));
+    }
+
+    private EngineFixture(
+            Path dir,
+            List<UpstreamProtocol> protocols,
+            CacheLimits limits,
+            BlobStore store,
+            DatabaseProperties databaseProperties) {
+        database = MetadataDatabase.open(DatabaseSettings.resolve(databaseProperties, dir));
         AuditTrail audit = new AuditTrail(database);
         files = new Files(database, audit, clock);
         packages = new Packages(database, audit, clock);

@@ -33,9 +33,14 @@ class PersistedDocumentTest {
     private EngineFixture fixture;
     private FakeUpstream hub;
 
+    /** The engine the tests use, over an in-memory H2 database. */
+    EngineFixture newFixture(Path dir, CacheLimits limits) {
+        return new EngineFixture(dir, limits);
+    }
+
     @BeforeEach
     void start() throws IOException {
-        fixture = new EngineFixture(dir);
+        fixture = newFixture(dir, CacheLimits.DEFAULT);
         hub = FakeUpstream.start();
         hub.serve(TAGS, exchange -> {
             if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -150,7 +155,7 @@ class PersistedDocumentTest {
 
     @Test
     void keptDocumentsBeyondTheTotalShouldLoseTheLongestUncheckedFirst() {
-        try (EngineFixture small = new EngineFixture(dir.resolve("small"), new CacheLimits(1024, 4096, 2048))) {
+        try (EngineFixture small = newFixture(dir.resolve("small"), new CacheLimits(1024, 4096, 2048))) {
             ServedRegistry registry =
                     small.registry("mirror", upstream("hub", hub).cache("10m", "1m", "1d"));
             for (String name : new String[] {"first", "second", "third"}) {
