@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the package name, which the upstreams' allow and block globs are matched against
  * @param path the path (and query) the upstreams serve the object under, relative to their base URL, already
- *     encoded, such as {@code /v2/library/alpine/manifests/3.20}; each upstream's {@link UpstreamProtocol#path} may
+ *     encoded, such as {@code /simple/requests/}; each upstream's {@link UpstreamProtocol#path} may
  *     map it; or, when {@code via} is set, the absolute URL of the object
  * @param kind whether the object can change
  * @param accept the {@code Accept} values to send, in order; mutable documents are cached per list

@@ -28,12 +28,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A tag list a runtime proxied survives its restart with the upstream gone: the upstream is a second runtime, which is
  * stopped; the proxying runtime is restarted on the same data directory and serves its kept copy stale up to the
- * upstream's {@code maxStale}, then the protocol's UNAVAILABLE; with {@code offline: true} it serves the kept copy
- * without asking.
+ * upstream's {@code maxStale}, then the protocol's UNAVAILABLE (no manifest of the repository was pulled, which would
+ * have made its tag one of the registry's own); with {@code offline: true} it serves the kept copy without asking, and
+ * the manifest pulled before.
  */
 class ProxiedDocumentRestartTest {
 
     private static final String TAGS = "/v2/proxied/public-images/team/app/tags/list";
+    private static final String MANIFEST = "/v2/proxied/public-images/team/app/manifests/1.0";
 
     @TempDir
     Path root;
@@ -73,7 +75,7 @@ class ProxiedDocumentRestartTest {
     }
 
     @Test
-    void tagListAfterARestartWithTheUpstreamOfflineShouldServeTheKeptCopyWithoutAsking() throws Exception {
+    void pullAfterARestartWithTheUpstreamOfflineShouldServeTheKeptTagListAndTheManifest() throws Exception {
         Path proxying = root.resolve("proxying");
         try (ConfigurableApplicationContext upstream = OciTestRuntime.start(root.resolve("upstream"))) {
             String base = OciTestRuntime.base(upstream);
@@ -81,6 +83,7 @@ class ProxiedDocumentRestartTest {
             configure(proxying, base, false);
             try (ConfigurableApplicationContext first = start(proxying)) {
                 assertThat(tags(first).statusCode()).isEqualTo(200);
+                assertThat(get(first, MANIFEST).statusCode()).isEqualTo(200);
             }
             configure(proxying, base, true);
             clock.advance(Duration.ofMinutes(30));
@@ -89,6 +92,9 @@ class ProxiedDocumentRestartTest {
                 assertThat(kept.statusCode()).isEqualTo(200);
                 assertThat(kept.body()).contains("\"tags\":[\"1.0\"]");
                 assertThat(kept.headers().firstValue("X-Wharf-Cache")).contains("STALE");
+                HttpResponse<String> manifest = get(offline, MANIFEST);
+                assertThat(manifest.statusCode()).isEqualTo(200);
+                assertThat(manifest.body()).contains("\"schemaVersion\":2");
             }
         }
     }
@@ -141,8 +147,13 @@ class ProxiedDocumentRestartTest {
     }
 
     private HttpResponse<String> tags(ConfigurableApplicationContext runtime) throws IOException, InterruptedException {
+        return get(runtime, TAGS);
+    }
+
+    private HttpResponse<String> get(ConfigurableApplicationContext runtime, String path)
+            throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create(OciTestRuntime.base(runtime) + TAGS))
+                HttpRequest.newBuilder(URI.create(OciTestRuntime.base(runtime) + path))
                         .header("Authorization", basic(READER))
                         .GET()
                         .build(),
