@@ -75,7 +75,8 @@ public final class UpstreamEngine {
 
     /**
      * The object from the first of the Registry's upstreams that has it (and whose globs permit the name), from the
-     * cache when it may be served from there.
+     * cache when it may be served from there. A request for an absolute URL ({@link UpstreamRequest#at}) asks only the
+     * upstream whose document gave it; a mutable document is what the request's {@link DocumentTransform} made of it.
      *
      * @return the result; empty when no upstream has it (each said "not found", is offline with nothing cached, or
      *     may not serve the name); or an {@link UpstreamFailureException} naming each upstream's failure when none
