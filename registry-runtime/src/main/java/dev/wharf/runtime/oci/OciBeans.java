@@ -16,11 +16,16 @@ import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.LoginThrottle;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.WebMetrics;
+import io.netty.channel.ChannelOption;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /** The docker format's routes and what they need, with the upstream engine its proxy registries pull through. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +36,20 @@ class OciBeans {
      * accept each other's tokens; unset, they share a random one through the metadata database ({@link TokenSigningKey}).
      */
     static final String TOKEN_KEY_PROPERTY = "wharf.oci.token-key";
+
+    private static final Duration TOKEN_REALM_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TOKEN_REALM_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Docker's token dance for docker UpstreamProxies, with a realm that must answer within 30 seconds. */
+    @Bean
+    OciUpstreamProtocol ociUpstreamProtocol() {
+        HttpClient realm = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TOKEN_REALM_CONNECT_TIMEOUT.toMillis())
+                .responseTimeout(TOKEN_REALM_TIMEOUT);
+        return new OciUpstreamProtocol(new DockerTokenAuthenticator(WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(realm))
+                .build()));
+    }
 
     @Bean
     OciRows ociRows() {

@@ -82,15 +82,14 @@ final class OciUpstreams {
     }
 
     /**
-     * The request for {@code endpoint} of repository {@code name}: immutable when {@code digest} names its content,
-     * asking each upstream for its own name of the repository.
+     * The request for {@code endpoint} of repository {@code name}: immutable when {@code digest} names its content. Each
+     * upstream is asked for its own name of the repository ({@link OciUpstreamProtocol#path}).
      */
     static UpstreamRequest request(String name, String endpoint, List<String> accept, @Nullable Digest digest) {
         String path = "/v2/" + name + endpoint;
-        UpstreamRequest request = digest == null
+        return digest == null
                 ? UpstreamRequest.mutable(name, path, accept)
                 : UpstreamRequest.immutable(name, path, accept, digest, null);
-        return request.rewritten((base, ignored) -> "/v2/" + upstreamName(base, name) + endpoint);
     }
 
     private Mono<UpstreamResult> fetch(OciRepository repository, UpstreamRequest request) {

@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * A mutable document an upstream served, kept in memory.
+ * A mutable document an upstream served, as its format's transform made it, kept in memory and in the database.
  *
  * @param upstream the UpstreamProxy that served it
- * @param bytes its bytes; never changed
+ * @param transformKey the {@link DocumentTransform#key} of the transform that made {@code bytes}
+ * @param bytes its bytes as transformed; never changed
  * @param digest their sha256
  * @param headers the kept headers of the response
  * @param checkedAt when the upstream last served it or said it had not changed
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 @SuppressWarnings("ArrayRecordComponent") // the bytes are never changed, and equality is never asked
 record CachedDocument(
         String upstream,
+        String transformKey,
         byte[] bytes,
         Digest digest,
         HttpHeaders headers,
@@ -45,7 +47,12 @@ record CachedDocument(
 
     /** The same document, which the upstream said at {@code now} has not changed. */
     CachedDocument revalidated(Instant now) {
-        return new CachedDocument(upstream, bytes, digest, headers, now, ttl, maxStale);
+        return new CachedDocument(upstream, transformKey, bytes, digest, headers, now, ttl, maxStale);
+    }
+
+    /** Whether {@code transform} (as it is now) made it. */
+    boolean madeBy(DocumentTransform transform) {
+        return transformKey.equals(transform.key());
     }
 
     /** The {@code ETag} to send as {@code If-None-Match}; null when the upstream gave none. */

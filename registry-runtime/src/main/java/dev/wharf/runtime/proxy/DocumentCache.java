@@ -18,10 +18,12 @@ import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The mutable documents upstreams served, in memory up to a total size; the least used go first. A document is
- * served until {@code maxStale} past its TTL, then forgotten.
+ * The mutable documents upstreams served (as their format's transform made them), in memory up to a total size; the
+ * least used go first. A document is served until {@code maxStale} past its TTL, then forgotten. {@link
+ * PersistedDocuments} keeps them across restarts.
  */
 final class DocumentCache {
 
@@ -95,16 +97,26 @@ final class DocumentCache {
         documents.invalidate(key);
     }
 
-    /** Reads a 200 response into a document, refusing one larger than the limit. */
-    Mono<CachedDocument> read(UpstreamSettings upstream, String path, ClientResponse response, CacheLimits limits) {
+    /**
+     * Reads a 200 response into a document, refusing one larger than the limit, and makes of it what the request's
+     * transform makes (off the event loop, unless it is the identity).
+     */
+    Mono<CachedDocument> read(
+            UpstreamClient client, UpstreamRequest request, ClientResponse response, CacheLimits limits) {
+        UpstreamSettings upstream = client.settings();
+        String path = request.path();
         int status = response.statusCode().value();
         if (status != 200) {
             return response.releaseBody()
                     .then(Mono.error(new UpstreamFailureException("upstream '" + upstream.name() + "' answered "
                             + status + " to GET " + path + " without being asked whether it changed")));
         }
-        HttpHeaders headers = UpstreamEngine.kept(response.headers().asHttpHeaders());
-        return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), limits.maxDocumentBytes())
+        HttpHeaders headers = client.protocol().kept(response.headers().asHttpHeaders());
+        DocumentTransform transform = request.transform();
+        DocumentTransform.Source source = new DocumentTransform.Source(
+                upstream.name(), UpstreamRequest.uri(upstream, request.target(upstream, client.protocol())), headers);
+        Mono<byte[]> bytes = DataBufferUtils.join(
+                        response.body(BodyExtractors.toDataBuffers()), limits.maxDocumentBytes())
                 .onErrorMap(
                         DataBufferLimitException.class,
                         e -> new UpstreamFailureException("upstream '"
@@ -112,28 +124,38 @@ final class DocumentCache {
                                 + " bytes for " + path + ", the most kept in memory"))
                 .map(buffer -> {
                     try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return new CachedDocument(
-                                upstream.name(),
-                                bytes,
-                                sha256(bytes),
-                                headers,
-                                clock.instant(),
-                                upstream.metadataTtl(),
-                                upstream.maxStale());
+                        byte[] read = new byte[buffer.readableByteCount()];
+                        buffer.read(read);
+                        return read;
                     } finally {
                         DataBufferUtils.release(buffer);
                     }
                 })
-                .defaultIfEmpty(new CachedDocument(
-                        upstream.name(),
-                        new byte[0],
-                        sha256(new byte[0]),
-                        headers,
-                        clock.instant(),
-                        upstream.metadataTtl(),
-                        upstream.maxStale()));
+                .defaultIfEmpty(new byte[0]);
+        Mono<byte[]> made = DocumentTransform.IDENTITY.equals(transform)
+                ? bytes
+                : bytes.publishOn(Schedulers.boundedElastic())
+                        .map(document -> transformed(source, document, transform));
+        return made.map(document -> new CachedDocument(
+                upstream.name(),
+                transform.key(),
+                document,
+                sha256(document),
+                headers,
+                clock.instant(),
+                upstream.metadataTtl(),
+                upstream.maxStale()));
+    }
+
+    private static byte[] transformed(DocumentTransform.Source source, byte[] document, DocumentTransform transform) {
+        try {
+            return transform.apply(source, document);
+        } catch (RuntimeException e) {
+            throw new UpstreamFailureException(
+                    "the document upstream '" + source.upstream() + "' served for " + source.url() + " cannot be read: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /** The conditions that let the upstream answer 304 when the document has not changed. */
@@ -155,7 +177,7 @@ final class DocumentCache {
         return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(document.bytes())));
     }
 
-    private static Digest sha256(byte[] bytes) {
+    static Digest sha256(byte[] bytes) {
         try {
             return Digest.sha256(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

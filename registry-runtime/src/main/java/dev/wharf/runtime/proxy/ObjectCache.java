@@ -60,17 +60,18 @@ final class ObjectCache {
      */
     Mono<FetchedObject> store(
             ServedRegistry registry,
-            String upstream,
+            UpstreamClient client,
             UpstreamRequest request,
             ClientResponse response,
             @Nullable Handoff handoff) {
+        String upstream = client.settings().name();
         int status = response.statusCode().value();
         if (status != 200) {
             return response.releaseBody()
                     .then(Mono.error(new UpstreamFailureException("upstream '" + upstream + "' answered " + status
                             + " to an unconditional GET " + request.path())));
         }
-        HttpHeaders headers = UpstreamEngine.kept(response.headers().asHttpHeaders());
+        HttpHeaders headers = client.protocol().kept(response.headers().asHttpHeaders());
         Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
         long length = response.headers().contentLength().orElse(-1);
         Digest digest = request.digest();

@@ -59,7 +59,7 @@ final class UpstreamAsker {
         headers.addAll(conditions);
         request.accept().forEach(accept -> headers.add(HttpHeaders.ACCEPT, accept));
         long start = System.nanoTime();
-        String path = request.pathAt(settings.base());
+        String path = request.target(settings, client.protocol());
         Function<ClientResponse, Mono<Optional<T>>> handler = response -> {
             int status = response.statusCode().value();
             if (status == 404 || status == 410) {

@@ -25,15 +25,12 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Sends GET and HEAD requests to one upstream: with its credentials to its own origin only, following redirects itself (and
  * dropping {@code Authorization} on a redirect to another origin, such as a CDN), answering one authentication
- * challenge through the {@link UpstreamAuthenticator}, within its timeouts, and through its circuit breaker, whose
+ * challenge through its protocol's {@link UpstreamAuthenticator}, within its timeouts, and through its circuit breaker, whose
  * state and the upstream's successes and failures make its {@link UpstreamHealth}.
  */
 final class UpstreamClient {
 
     static final int MAX_REDIRECTS = 5;
-
-    /** Docker's tokens live at least 60 seconds. */
-    private static final Duration ANSWER_LIFETIME = Duration.ofSeconds(50);
 
     private static final int MAX_ANSWERS = 10_000;
 
@@ -41,21 +38,24 @@ final class UpstreamClient {
     private final WebClient web;
     private final CircuitBreaker breaker;
     private final HealthTracker health;
+    private final UpstreamProtocol protocol;
     private final UpstreamAuthenticator authenticator;
     private final Supplier<SecretResolver> secrets;
-    private final Cache<String, String> answers = Caffeine.newBuilder()
-            .maximumSize(MAX_ANSWERS)
-            .expireAfterWrite(ANSWER_LIFETIME)
-            .build();
+    private final @Nullable Cache<String, String> answers;
 
     UpstreamClient(
-            UpstreamSettings settings,
-            UpstreamAuthenticator authenticator,
-            Supplier<SecretResolver> secrets,
-            Clock clock) {
+            UpstreamSettings settings, UpstreamProtocol protocol, Supplier<SecretResolver> secrets, Clock clock) {
         this.settings = settings;
-        this.authenticator = authenticator;
+        this.protocol = protocol;
+        this.authenticator = protocol.authenticator();
         this.secrets = secrets;
+        Duration answerLifetime = authenticator.answerLifetime();
+        this.answers = answerLifetime.isPositive()
+                ? Caffeine.newBuilder()
+                        .maximumSize(MAX_ANSWERS)
+                        .expireAfterWrite(answerLifetime)
+                        .build()
+                : null;
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
@@ -83,12 +83,16 @@ final class UpstreamClient {
         return settings;
     }
 
+    UpstreamProtocol protocol() {
+        return protocol;
+    }
+
     UpstreamHealth health() {
         return health.snapshot();
     }
 
     /**
-     * GETs {@code path} (relative to the base URL) and hands the final response to {@code handler} when it is 200,
+     * GETs {@code target} (a path relative to the base URL, or an absolute URL) and hands the final response to {@code handler} when it is 200,
      * 304, 404 or 410; any other status, an error or a timeout is a failure of the upstream. The answer to the last
      * authentication challenge for package {@code name} (a token for its scope) is sent again for a while, which
      * saves a 401 and a retry on each request.
@@ -96,13 +100,13 @@ final class UpstreamClient {
      * @return what the handler made of the response; or an {@link UpstreamFailureException} saying what went wrong,
      *     also at once and without a request when the circuit breaker is open
      */
-    <T> Mono<T> get(String name, String path, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
-        return exchange(HttpMethod.GET, name, path, headers, handler);
+    <T> Mono<T> get(String name, String target, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
+        return exchange(HttpMethod.GET, name, target, headers, handler);
     }
 
     /** As {@link #get}, with {@code HEAD}: the handler gets the headers of the final response and no body. */
-    <T> Mono<T> head(String name, String path, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
-        return exchange(HttpMethod.HEAD, name, path, headers, handler);
+    <T> Mono<T> head(String name, String target, HttpHeaders headers, Function<ClientResponse, Mono<T>> handler) {
+        return exchange(HttpMethod.HEAD, name, target, headers, handler);
     }
 
     private <T> Mono<T> exchange(
@@ -120,11 +124,11 @@ final class UpstreamClient {
             long start = System.nanoTime();
             AtomicBoolean finished = new AtomicBoolean();
             UpstreamCredentials credentials = UpstreamCredentials.resolve(settings.credentialsSecret(), secrets.get());
-            String answered = answers.getIfPresent(name);
+            String answered = answers == null ? null : answers.getIfPresent(name);
             Request request = new Request(method, name, path, headers, credentials);
             return send(
                             request,
-                            settings.resolve(path),
+                            UpstreamRequest.uri(settings, path),
                             answered == null ? credentials.authorization().orElse(null) : answered,
                             0,
                             false,
@@ -197,7 +201,11 @@ final class UpstreamClient {
                         return response.releaseBody()
                                 .then(answer)
                                 .flatMap(retry -> send(request, uri, retry, redirects, true, handler)
-                                        .doOnSuccess(value -> answers.put(request.name(), retry)))
+                                        .doOnSuccess(value -> {
+                                            if (answers != null) {
+                                                answers.put(request.name(), retry);
+                                            }
+                                        }))
                                 .switchIfEmpty(Mono.error(() -> refused(request.method(), path, status)));
                     }
                     if (status == 200 || status == 304 || status == 404 || status == 410) {

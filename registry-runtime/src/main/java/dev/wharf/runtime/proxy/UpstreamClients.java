@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One {@link UpstreamClient} per UpstreamProxy, shared by the Registries that name it, so that they share its circuit
+ * One {@link UpstreamClient} per UpstreamProxy, speaking its format's protocol, shared by the Registries that name it, so that they share its circuit
  * breaker and health. A changed spec makes a new client (with a closed breaker); requests in flight finish on the old
  * one.
  */
@@ -15,15 +15,15 @@ final class UpstreamClients {
 
     private static final int MAX_CLIENTS = 4096;
 
-    private final UpstreamAuthenticator authenticator;
+    private final UpstreamProtocols protocols;
     private final Supplier<SecretResolver> secrets;
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> clients = new ConcurrentHashMap<>();
 
     private record Entry(ConfiguredUpstreamProxy proxy, UpstreamClient client) {}
 
-    UpstreamClients(UpstreamAuthenticator authenticator, Supplier<SecretResolver> secrets, Clock clock) {
-        this.authenticator = authenticator;
+    UpstreamClients(UpstreamProtocols protocols, Supplier<SecretResolver> secrets, Clock clock) {
+        this.protocols = protocols;
         this.secrets = secrets;
         this.clock = clock;
     }
@@ -34,7 +34,13 @@ final class UpstreamClients {
             if (existing != null && existing.proxy().equals(proxy)) {
                 return existing;
             }
-            return new Entry(proxy, new UpstreamClient(UpstreamSettings.of(proxy), authenticator, secrets, clock));
+            return new Entry(
+                    proxy,
+                    new UpstreamClient(
+                            UpstreamSettings.of(proxy),
+                            protocols.of(proxy.spec().format()),
+                            secrets,
+                            clock));
         });
         if (clients.size() > MAX_CLIENTS) {
             clients.keySet().removeIf(name -> !name.equals(proxy.name()));

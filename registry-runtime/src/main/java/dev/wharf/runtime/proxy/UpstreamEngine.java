@@ -5,11 +5,13 @@ import dev.wharf.runtime.config.SecretResolver;
 import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,14 +28,6 @@ import reactor.core.publisher.Mono;
  */
 public final class UpstreamEngine {
 
-    /** The response headers kept with a cached object and handed to the format. */
-    public static final List<String> KEPT_HEADERS = List.of(
-            HttpHeaders.CONTENT_TYPE,
-            HttpHeaders.ETAG,
-            HttpHeaders.LAST_MODIFIED,
-            HttpHeaders.LINK,
-            "Docker-Content-Digest");
-
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamEngine.class);
     private static final int MAX_OBJECTS = 100_000;
 
@@ -45,38 +39,44 @@ public final class UpstreamEngine {
     private final SingleFlight<CacheKey> flights = new SingleFlight<>();
     private final ObjectCache objects;
     private final DocumentCache documents;
+    private final PersistedDocuments persisted;
     private final UpstreamAsker asker;
 
     /**
      * @param files where cached immutable objects are recorded
      * @param downloads counts their downloads and pull times
+     * @param database where mutable documents are kept across restarts, in table {@code proxy_document}
      * @param secrets the current Secrets, read on every request
-     * @param authenticator answers upstreams' authentication challenges
-     * @param limits how much is kept in memory
+     * @param protocols the upstream protocols the formats supply, at most one per format; UpstreamProxies of another
+     *     format speak {@linkplain UpstreamProtocol#plain plain} HTTP
+     * @param limits how much is kept in memory and in the database
      * @param clock the time of TTLs, breakers and health
      * @param meters where metrics go; null for none
      */
     public UpstreamEngine(
             Files files,
             DownloadCounter downloads,
+            MetadataDatabase database,
             Supplier<SecretResolver> secrets,
-            UpstreamAuthenticator authenticator,
+            List<UpstreamProtocol> protocols,
             CacheLimits limits,
             Clock clock,
             @Nullable MeterRegistry meters) {
-        this.clients = new UpstreamClients(authenticator, secrets, clock);
+        this.clients = new UpstreamClients(new UpstreamProtocols(protocols), secrets, clock);
         this.downloads = downloads;
         this.clock = clock;
         this.metrics = new UpstreamMetrics(meters);
         this.limits = limits;
         this.objects = new ObjectCache(files, MAX_OBJECTS);
         this.documents = new DocumentCache(limits.documentCacheBytes(), clock);
+        this.persisted = new PersistedDocuments(database, limits.persistedBytes(), clock);
         this.asker = new UpstreamAsker(new NegativeCache(MAX_OBJECTS, clock), metrics);
     }
 
     /**
      * The object from the first of the Registry's upstreams that has it (and whose globs permit the name), from the
-     * cache when it may be served from there.
+     * cache when it may be served from there. A request for an absolute URL ({@link UpstreamRequest#at}) asks only the
+     * upstream whose document gave it; a mutable document is what the request's {@link DocumentTransform} made of it.
      *
      * @return the result; empty when no upstream has it (each said "not found", is offline with nothing cached, or
      *     may not serve the name); or an {@link UpstreamFailureException} naming each upstream's failure when none
@@ -113,20 +113,25 @@ public final class UpstreamEngine {
     }
 
     /**
-     * What a {@code HEAD} of an immutable object answers, without fetching it: its size, digest and headers, from the
-     * cache when it is there, else from a {@code HEAD} request to the first of the upstreams that has it (asked as
-     * {@link #fetch} asks them, sharing its "not found" answers and circuit breakers). Nothing is downloaded or stored.
-     * An upstream whose {@code Docker-Content-Digest} differs from the request's digest, or that gives no
-     * {@code Content-Length}, counts as failed.
+     * What a {@code HEAD} of an immutable object answers. With a digest, without fetching it: its size, digest and
+     * headers, from the cache when it is there, else from a {@code HEAD} request to the first of the upstreams that has
+     * it (asked as {@link #fetch} asks them, sharing its "not found" answers and circuit breakers); nothing is
+     * downloaded or stored, and an upstream whose answer gives no {@code Content-Length} or that its protocol does not
+     * trust ({@link UpstreamProtocol#checkHead}) counts as failed. Without a digest, which only the bytes can give, as
+     * {@link #fetch}: the object is fetched and stored once, and its body need not be read.
      *
-     * @param request an immutable request naming its digest
-     * @return the result, whose body is empty unless it came from the cache; empty or an
+     * @param request an immutable request
+     * @return the result, whose body is empty unless it came from the cache or was fetched; empty or an
      *     {@link UpstreamFailureException} as {@link #fetch} says
      */
     public Mono<UpstreamResult> head(ServedRegistry registry, UpstreamRequest request) {
+        if (request.kind() != ObjectKind.IMMUTABLE) {
+            throw new IllegalArgumentException(
+                    "only an immutable object can be asked for with HEAD, not " + request.path());
+        }
         Digest digest = request.digest();
-        if (request.kind() != ObjectKind.IMMUTABLE || digest == null) {
-            throw new IllegalArgumentException("only an immutable object with a digest can be asked for with HEAD");
+        if (digest == null) {
+            return fetch(registry, request);
         }
         return Mono.defer(() -> {
             List<UpstreamClient> upstreams = upstreams(registry, request);
@@ -145,8 +150,8 @@ public final class UpstreamEngine {
                                     HttpMethod.HEAD,
                                     HttpHeaders.EMPTY,
                                     attempts,
-                                    response ->
-                                            ObjectHeads.read(client.settings().name(), request, digest, response)))
+                                    response -> ObjectHeads.read(
+                                            client.settings().name(), client.protocol(), request, digest, response)))
                     .doOnNext(head -> metrics.fetched(registry.name(), head.upstream(), CacheOutcome.MISS.tag()))
                     .switchIfEmpty(Mono.defer(() -> attempts.nothingFound(registry.name(), request.path())));
             return counted(registry, cachedObject(registry, key).switchIfEmpty(asked));
@@ -170,6 +175,9 @@ public final class UpstreamEngine {
                 return Mono.empty();
             }
             for (CachedDocument document : documents.fresh(CacheKey.of(registry.id(), request))) {
+                if (!document.madeBy(request.transform())) {
+                    continue;
+                }
                 UpstreamResult candidate = new UpstreamResult(
                         document.upstream(),
                         CacheOutcome.HIT,
@@ -185,8 +193,14 @@ public final class UpstreamEngine {
         });
     }
 
+    /**
+     * The upstreams to ask, in order: those whose globs permit the name; only {@link UpstreamRequest#via} for an
+     * absolute URL.
+     */
     private List<UpstreamClient> upstreams(ServedRegistry registry, UpstreamRequest request) {
+        String via = request.via();
         return registry.configured().upstreamProxies().stream()
+                .filter(proxy -> via == null || proxy.name().equals(via))
                 .map(clients::of)
                 .filter(client -> client.settings().names().permits(request.name()))
                 .toList();
@@ -259,8 +273,7 @@ public final class UpstreamEngine {
                                 HttpMethod.GET,
                                 HttpHeaders.EMPTY,
                                 attempts,
-                                response -> objects.store(
-                                        registry, client.settings().name(), request, response, handoff)))
+                                response -> objects.store(registry, client, request, response, handoff)))
                 .flatMap(fetched -> objects.record(registry, request, fetched))
                 .doOnNext(object -> {
                     objects.put(key, object);
@@ -275,12 +288,33 @@ public final class UpstreamEngine {
 
     private Mono<UpstreamResult> document(
             ServedRegistry registry, List<UpstreamClient> upstreams, CacheKey key, UpstreamRequest request) {
-        CachedDocument cached = documents.get(key);
-        if (cached != null && cached.fresh(clock.instant())) {
-            return Mono.just(result(registry, cached, CacheOutcome.HIT));
+        CachedDocument inMemory = usable(documents.get(key), request);
+        if (inMemory != null && inMemory.fresh(clock.instant())) {
+            return Mono.just(result(registry, inMemory, CacheOutcome.HIT));
         }
-        return flights.run(key, () -> refreshDocument(registry, upstreams, key, request, cached))
+        return flights.run(key, () -> {
+                    // After a restart (or an eviction) the copy kept in the database stands in for the one in memory.
+                    Mono<CachedDocument> known = inMemory != null
+                            ? Mono.just(inMemory)
+                            : persisted
+                                    .find(key, request.transform(), upstreams)
+                                    .doOnNext(document -> documents.put(key, document));
+                    return known.map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
+                            .flatMap(found -> {
+                                CachedDocument cached = found.orElse(null);
+                                if (cached != null && cached.fresh(clock.instant())) {
+                                    return Mono.just(new DocumentCache.Served(cached, CacheOutcome.HIT));
+                                }
+                                return refreshDocument(registry, upstreams, key, request, cached);
+                            });
+                })
                 .map(served -> result(registry, served.document(), served.outcome()));
+    }
+
+    /** {@code document} when the request's transform made it; a document another transform made is not served. */
+    private static @Nullable CachedDocument usable(@Nullable CachedDocument document, UpstreamRequest request) {
+        return document != null && document.madeBy(request.transform()) ? document : null;
     }
 
     private Mono<DocumentCache.Served> refreshDocument(
@@ -305,11 +339,12 @@ public final class UpstreamEngine {
                                             source.revalidated(clock.instant()), CacheOutcome.HIT));
                         }
                         return documents
-                                .read(client.settings(), request.path(), response, limits)
+                                .read(client, request, response, limits)
                                 .map(document -> new DocumentCache.Served(document, CacheOutcome.MISS));
                     });
                 })
                 .doOnNext(served -> documents.put(key, served.document()))
+                .flatMap(served -> persisted.keep(key, served).thenReturn(served))
                 .switchIfEmpty(Mono.defer(() -> {
                     if (cached != null && attempts.unreachable() && cached.servable(clock.instant())) {
                         LOG.info(
@@ -321,6 +356,7 @@ public final class UpstreamEngine {
                     }
                     if (!attempts.unreachable()) {
                         documents.invalidate(key);
+                        return persisted.forget(key).then(attempts.nothingFound(registry.name(), request.path()));
                     }
                     return attempts.nothingFound(registry.name(), request.path());
                 }));
@@ -350,17 +386,5 @@ public final class UpstreamEngine {
                 document.bytes().length,
                 document.digest(),
                 DocumentCache.body(document));
-    }
-
-    /** The headers of {@link #KEPT_HEADERS} that {@code from} has. */
-    static HttpHeaders kept(HttpHeaders from) {
-        HttpHeaders kept = new HttpHeaders();
-        for (String name : KEPT_HEADERS) {
-            List<String> values = from.get(name);
-            if (values != null && !values.isEmpty()) {
-                kept.put(name, values);
-            }
-        }
-        return HttpHeaders.readOnlyHttpHeaders(kept);
     }
 }

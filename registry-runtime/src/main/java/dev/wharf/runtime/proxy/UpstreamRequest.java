@@ -3,6 +3,7 @@ package dev.wharf.runtime.proxy;
 import dev.wharf.runtime.storage.Digest;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,14 +11,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the package name, which the upstreams' allow and block globs are matched against
  * @param path the path (and query) the upstreams serve the object under, relative to their base URL, already
- *     encoded, such as {@code /v2/library/alpine/manifests/3.20}
+ *     encoded, such as {@code /simple/requests/}; each upstream's {@link UpstreamProtocol#path} may
+ *     map it; or, when {@code via} is set, the absolute URL of the object
  * @param kind whether the object can change
  * @param accept the {@code Accept} values to send, in order; mutable documents are cached per list
  * @param digest the digest the content must have, when the request names one; the content is checked against it
  * @param file where to record an immutable object in the metadata, as a file that came through the upstream; null to
  *     only store its blob
- * @param rewrite the path to ask one upstream for, given its base URL; the identity for most requests (Docker Hub names
- *     its official images {@code library/<name>}, which no other registry does)
+ * @param via the UpstreamProxy whose document gave the absolute URL {@code path}: only it is asked, and its
+ *     credentials go only to its own origin; null for a path every upstream is asked for
+ * @param transform what a mutable document becomes before it is cached and served
  */
 public record UpstreamRequest(
         String name,
@@ -26,41 +29,75 @@ public record UpstreamRequest(
         List<String> accept,
         @Nullable Digest digest,
         @Nullable CachedFile file,
-        Rewrite rewrite) {
-
-    /** The path one upstream serves the object under, from its base URL and the request's path. */
-    @FunctionalInterface
-    public interface Rewrite {
-
-        /** The path (and query) to ask the upstream at {@code base} for, relative to it. */
-        String path(URI base, String path);
-    }
-
-    private static final Rewrite SAME_PATH = (base, path) -> path;
+        @Nullable String via,
+        DocumentTransform transform) {
 
     public UpstreamRequest {
         accept = List.copyOf(accept);
-    }
-
-    /** The same request, asking each upstream for the path {@code rewrite} makes for it. */
-    public UpstreamRequest rewritten(Rewrite rewrite) {
-        return new UpstreamRequest(name, path, kind, accept, digest, file, rewrite);
-    }
-
-    /** The path to ask the upstream at {@code base} for. */
-    String pathAt(URI base) {
-        return rewrite.path(base, path);
+        if (via != null) {
+            URI url = absolute(path);
+            if (url == null) {
+                throw new IllegalArgumentException("the URL '" + path + "' from upstream '" + via
+                        + "' is not an absolute http or https URL with a host");
+            }
+        }
     }
 
     /** A document that changes, such as a tag list or a package document. */
     public static UpstreamRequest mutable(String name, String path, List<String> accept) {
-        return new UpstreamRequest(name, path, ObjectKind.MUTABLE, accept, null, null, SAME_PATH);
+        return new UpstreamRequest(
+                name, path, ObjectKind.MUTABLE, accept, null, null, null, DocumentTransform.IDENTITY);
     }
 
     /** Content that never changes, checked against {@code digest} when given and recorded as {@code file}. */
     public static UpstreamRequest immutable(
             String name, String path, List<String> accept, @Nullable Digest digest, @Nullable CachedFile file) {
-        return new UpstreamRequest(name, path, ObjectKind.IMMUTABLE, accept, digest, file, SAME_PATH);
+        return new UpstreamRequest(
+                name, path, ObjectKind.IMMUTABLE, accept, digest, file, null, DocumentTransform.IDENTITY);
+    }
+
+    /**
+     * The same request for the absolute {@code url} that a document of UpstreamProxy {@code upstream} points at (a
+     * PyPI file, an npm tarball on a CDN): only that upstream is asked, through its globs, breaker, timeouts and
+     * caches, and its credentials are sent only when the URL (or a redirect) is on its own origin.
+     *
+     * @throws IllegalArgumentException when {@code url} is not an absolute http or https URL
+     */
+    public UpstreamRequest at(String upstream, URI url) {
+        return new UpstreamRequest(name, url.toASCIIString(), kind, accept, digest, file, upstream, transform);
+    }
+
+    /** The same request, whose document becomes what {@code transform} makes of it before it is cached and served. */
+    public UpstreamRequest transformed(DocumentTransform transform) {
+        if (kind != ObjectKind.MUTABLE) {
+            throw new IllegalArgumentException("only a mutable document is transformed, not " + path);
+        }
+        if (transform.key().length() > DocumentTransform.MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("the transform key '" + transform.key() + "' is longer than "
+                    + DocumentTransform.MAX_KEY_LENGTH + " characters");
+        }
+        return new UpstreamRequest(name, path, kind, accept, digest, file, via, transform);
+    }
+
+    /** The path (relative to its base URL) or the absolute URL to ask the upstream with these settings for. */
+    String target(UpstreamSettings settings, UpstreamProtocol protocol) {
+        return via == null ? protocol.path(settings.base(), this) : path;
+    }
+
+    /** The absolute URL of {@link #target}. */
+    static URI uri(UpstreamSettings settings, String target) {
+        URI url = absolute(target);
+        return url != null ? url : settings.resolve(target);
+    }
+
+    private static @Nullable URI absolute(String path) {
+        try {
+            URI url = new URI(path);
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null ? url : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /**

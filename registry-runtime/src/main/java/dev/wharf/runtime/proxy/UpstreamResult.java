@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
  *
  * @param upstream the UpstreamProxy that served it
  * @param cache how it was served
- * @param headers the upstream's headers a format may need: {@link UpstreamEngine#KEPT_HEADERS}
+ * @param headers the upstream's headers a format may need: its protocol's {@link UpstreamProtocol#keptHeaders}
  * @param size its length in bytes
  * @param digest the sha256 of its bytes
  * @param body its bytes, read when subscribed (from the BlobStore or from memory); the subscriber releases each

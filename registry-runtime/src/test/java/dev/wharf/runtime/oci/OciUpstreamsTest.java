@@ -3,6 +3,7 @@ package dev.wharf.runtime.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.runtime.proxy.ObjectKind;
+import dev.wharf.runtime.proxy.UpstreamAuthenticator;
 import dev.wharf.runtime.proxy.UpstreamRequest;
 import dev.wharf.runtime.storage.Digest;
 import java.net.URI;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The repository names and requests the upstreams are asked for. */
 class OciUpstreamsTest {
+
+    private static final OciUpstreamProtocol PROTOCOL = new OciUpstreamProtocol(UpstreamAuthenticator.NONE);
 
     @Test
     void upstreamNameWhenDockerHubAndASingleComponentShouldBeInLibrary() {
@@ -42,10 +45,9 @@ class OciUpstreamsTest {
 
         assertThat(request.path()).isEqualTo("/v2/alpine/manifests/3.20");
         assertThat(request.kind()).isEqualTo(ObjectKind.MUTABLE);
-        assertThat(request.rewrite().path(URI.create("https://registry-1.docker.io"), request.path()))
+        assertThat(PROTOCOL.path(URI.create("https://registry-1.docker.io"), request))
                 .isEqualTo("/v2/library/alpine/manifests/3.20");
-        assertThat(request.rewrite().path(URI.create("https://mirror.example"), request.path()))
-                .isEqualTo("/v2/alpine/manifests/3.20");
+        assertThat(PROTOCOL.path(URI.create("https://mirror.example"), request)).isEqualTo("/v2/alpine/manifests/3.20");
     }
 
     @Test
@@ -55,7 +57,7 @@ class OciUpstreamsTest {
 
         assertThat(request.kind()).isEqualTo(ObjectKind.IMMUTABLE);
         assertThat(request.digest()).isEqualTo(digest);
-        assertThat(request.rewrite().path(URI.create("https://index.docker.io"), request.path()))
+        assertThat(PROTOCOL.path(URI.create("https://index.docker.io"), request))
                 .isEqualTo("/v2/team/app/blobs/" + digest);
     }
 }

@@ -26,7 +26,7 @@ class DocumentSizeLimitTest {
 
     @BeforeEach
     void start() throws IOException {
-        fixture = new EngineFixture(dir, UpstreamAuthenticator.NONE, new CacheLimits(1024, 4096));
+        fixture = new EngineFixture(dir, new CacheLimits(1024, 4096, 4096));
         npmjs = FakeUpstream.start();
     }
 

@@ -41,44 +41,65 @@ import reactor.core.publisher.Mono;
  * An engine over real collaborators: an in-memory H2 metadata database, a filesystem BlobStore in a temporary
  * directory, a clock the test moves, Secrets the test sets, and a meter registry to read.
  */
-final class EngineFixture implements AutoCloseable {
+public final class EngineFixture implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    final MutableClock clock = new MutableClock();
+    public final MutableClock clock = new MutableClock();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
+    public final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
     final MetadataDatabase database;
     final Files files;
     final Packages packages;
     final Versions versions;
     final DownloadCounter downloads;
     final Registries registries;
-    final BlobStore store;
-    final UpstreamEngine engine;
+    public final BlobStore store;
+    private final List<UpstreamProtocol> protocols;
+    private final CacheLimits limits;
+    public final UpstreamEngine engine;
 
-    EngineFixture(Path dir) {
-        this(dir, UpstreamAuthenticator.NONE);
+    /** An engine whose UpstreamProxies speak plain HTTP, the protocol of a format that supplies none. */
+    public EngineFixture(Path dir) {
+        this(dir, CacheLimits.DEFAULT);
     }
 
-    EngineFixture(Path dir, UpstreamAuthenticator authenticator) {
-        this(dir, authenticator, CacheLimits.DEFAULT);
+    /** An engine speaking {@code protocol} to the UpstreamProxies of its format. */
+    public EngineFixture(Path dir, UpstreamProtocol protocol) {
+        this(dir, List.of(protocol), CacheLimits.DEFAULT, new FilesystemBlobStore(dir.resolve("blobs")));
     }
 
-    EngineFixture(Path dir, UpstreamAuthenticator authenticator, CacheLimits limits) {
-        this(dir, authenticator, limits, new FilesystemBlobStore(dir.resolve("blobs")));
+    EngineFixture(Path dir, CacheLimits limits) {
+        this(dir, List.of(), limits, new FilesystemBlobStore(dir.resolve("blobs")));
+    }
+
+    /** An engine whose metadata database is {@code database} rather than an in-memory H2 one. */
+    EngineFixture(Path dir, CacheLimits limits, DatabaseProperties database) {
+        this(dir, List.of(), limits, new FilesystemBlobStore(dir.resolve("blobs")), database);
     }
 
     /** An engine whose Registries keep their blobs in {@code store}. */
     EngineFixture(Path dir, BlobStore store) {
-        this(dir, UpstreamAuthenticator.NONE, CacheLimits.DEFAULT, store);
+        this(dir, List.of(), CacheLimits.DEFAULT, store);
     }
 
-    private EngineFixture(Path dir, UpstreamAuthenticator authenticator, CacheLimits limits, BlobStore store) {
-        database = MetadataDatabase.open(DatabaseSettings.resolve(
+    private EngineFixture(Path dir, List<UpstreamProtocol> protocols, CacheLimits limits, BlobStore store) {
+        this(
+                dir,
+                protocols,
+                limits,
+                store,
                 new DatabaseProperties(
-                        "r2dbc:h2:mem:///proxy-" + UUID.randomUUID(), null, null, null, 10, Duration.ofSeconds(10)),
-                dir));
+                        "r2dbc:h2:mem:///proxy-" + UUID.randomUUID(), null, null, null, 10, Duration.ofSeconds(10)));
+    }
+
+    private EngineFixture(
+            Path dir,
+            List<UpstreamProtocol> protocols,
+            CacheLimits limits,
+            BlobStore store,
+            DatabaseProperties databaseProperties) {
+        database = MetadataDatabase.open(DatabaseSettings.resolve(databaseProperties, dir));
         AuditTrail audit = new AuditTrail(database);
         files = new Files(database, audit, clock);
         packages = new Packages(database, audit, clock, AllFormatRows.none());
@@ -86,11 +107,21 @@ final class EngineFixture implements AutoCloseable {
         downloads = new DownloadCounter(database, clock, Duration.ofHours(1));
         registries = new Registries(database, clock);
         this.store = store;
-        engine = new UpstreamEngine(files, downloads, this::secretResolver, authenticator, limits, clock, meters);
+        this.protocols = protocols;
+        this.limits = limits;
+        engine = newEngine();
+    }
+
+    /**
+     * Another engine over the same database, store, Secrets and clock, as the runtime has after a restart: nothing in
+     * memory, circuit breakers closed.
+     */
+    UpstreamEngine newEngine() {
+        return new UpstreamEngine(files, downloads, database, this::secretResolver, protocols, limits, clock, meters);
     }
 
     /** A docker Registry with these upstreams, in this order. */
-    ServedRegistry registry(Upstreams... upstreams) {
+    public ServedRegistry registry(Upstreams... upstreams) {
         return registry("r-" + UUID.randomUUID().toString().substring(0, 8), upstreams);
     }
 
@@ -127,7 +158,7 @@ final class EngineFixture implements AutoCloseable {
                 1L << 30);
     }
 
-    UpstreamResult fetch(ServedRegistry registry, UpstreamRequest request) {
+    public UpstreamResult fetch(ServedRegistry registry, UpstreamRequest request) {
         return engine.fetch(registry, request).blockOptional(TIMEOUT).orElseThrow();
     }
 
@@ -135,11 +166,11 @@ final class EngineFixture implements AutoCloseable {
         return engine.fetch(registry, request).blockOptional(TIMEOUT);
     }
 
-    static String text(UpstreamResult result) {
+    public static String text(UpstreamResult result) {
         return new String(bytes(result), StandardCharsets.UTF_8);
     }
 
-    static byte[] bytes(UpstreamResult result) {
+    public static byte[] bytes(UpstreamResult result) {
         return bytesOf(result).block(TIMEOUT);
     }
 

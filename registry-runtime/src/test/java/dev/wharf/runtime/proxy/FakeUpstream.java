@@ -19,17 +19,17 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP server on a random local port standing in for an upstream: it answers each path as told (404 for the
  * others), records every request with its headers, and can hang (answer only when closed) or go down.
  */
-final class FakeUpstream implements AutoCloseable {
+public final class FakeUpstream implements AutoCloseable {
 
     /** Answers one request. */
-    interface Responder {
+    public interface Responder {
         void respond(HttpExchange exchange) throws IOException;
     }
 
     /** A request the server got: its path with query, its headers with lower-case names, and its method. */
-    record Received(String path, Map<String, List<String>> headers, String method) {
+    public record Received(String path, Map<String, List<String>> headers, String method) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null ? "" : String.join(",", values);
         }
@@ -66,12 +66,12 @@ final class FakeUpstream implements AutoCloseable {
         server.start();
     }
 
-    static FakeUpstream start() throws IOException {
+    public static FakeUpstream start() throws IOException {
         return new FakeUpstream();
     }
 
     /** The base URL, such as {@code http://127.0.0.1:40123}. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -80,17 +80,17 @@ final class FakeUpstream implements AutoCloseable {
     }
 
     /** Answers {@code path} with {@code status}, {@code body} and {@code headers}. */
-    FakeUpstream serve(String path, int status, byte[] body, Map<String, String> headers) {
+    public FakeUpstream serve(String path, int status, byte[] body, Map<String, String> headers) {
         routes.put(path, exchange -> send(exchange, status, body, headers));
         return this;
     }
 
     /** Answers {@code path} with 200 and {@code body}. */
-    FakeUpstream serve(String path, byte[] body) {
+    public FakeUpstream serve(String path, byte[] body) {
         return serve(path, 200, body, Map.of("Content-Type", "application/octet-stream"));
     }
 
-    FakeUpstream serve(String path, Responder responder) {
+    public FakeUpstream serve(String path, Responder responder) {
         routes.put(path, responder);
         return this;
     }
@@ -108,24 +108,24 @@ final class FakeUpstream implements AutoCloseable {
     }
 
     /** The requests received for {@code path}. */
-    List<Received> requests(String path) {
+    public List<Received> requests(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
     /** The requests received for {@code path} with {@code method}. */
-    List<Received> requests(String method, String path) {
+    public List<Received> requests(String method, String path) {
         return requests(path).stream()
                 .filter(request -> request.method().equals(method))
                 .toList();
     }
 
     /** Every request received. */
-    List<Received> requests() {
+    public List<Received> requests() {
         return List.copyOf(received);
     }
 
     /** Stops listening: connections are refused from now on. */
-    void down() {
+    public void down() {
         closing.countDown();
         server.stop(0);
     }
@@ -136,7 +136,8 @@ final class FakeUpstream implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    static void send(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+    public static void send(HttpExchange exchange, int status, byte[] body, Map<String, String> headers)
+            throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         if (exchange.getRequestMethod().equals("HEAD")) {
             // The length a GET would have, without the body; the server sets no length for a HEAD itself.

@@ -8,11 +8,21 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that moves only when a test moves it. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final AtomicReference<Instant> now;
 
-    void advance(Duration duration) {
+    /** A clock at 2026-01-01T00:00:00Z. */
+    public MutableClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** A clock at {@code start}. */
+    public MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** UpstreamProxies for tests: short timeouts and a breaker that opens after 3 failures, each changeable. */
-record Upstreams(
+public record Upstreams(
         String name,
         String url,
         @Nullable String credentialsSecret,
@@ -21,7 +21,7 @@ record Upstreams(
         @Nullable List<String> block,
         boolean offline) {
 
-    static Upstreams upstream(String name, FakeUpstream server) {
+    public static Upstreams upstream(String name, FakeUpstream server) {
         return new Upstreams(
                 name,
                 server.url(),
@@ -34,11 +34,11 @@ record Upstreams(
                 false);
     }
 
-    Upstreams credentials(String secret) {
+    public Upstreams credentials(String secret) {
         return new Upstreams(name, url, secret, cache, breaker, timeouts, allow, block, offline);
     }
 
-    Upstreams cache(String metadataTtl, String negativeTtl, String maxStale) {
+    public Upstreams cache(String metadataTtl, String negativeTtl, String maxStale) {
         return new Upstreams(
                 name,
                 url,

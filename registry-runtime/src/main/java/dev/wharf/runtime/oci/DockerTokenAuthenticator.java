@@ -1,7 +1,11 @@
-package dev.wharf.runtime.proxy;
+package dev.wharf.runtime.oci;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.wharf.runtime.proxy.AuthChallenge;
+import dev.wharf.runtime.proxy.UpstreamAuthenticator;
+import dev.wharf.runtime.proxy.UpstreamCredentials;
+import dev.wharf.runtime.proxy.UpstreamFailureException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The token authentication of Docker registries (and of OCI registries that copy it): on
  * {@code Bearer realm=...,service=...,scope=...}, GET the realm with {@code service} and {@code scope}, with the
  * upstream's Basic credentials when it has them (anonymous otherwise), and answer with the token it issues. A token is
- * reused for 50 seconds: the token specification promises at least 60.
+ * reused for 50 seconds: the token specification promises at least 60. Only docker UpstreamProxies use it
+ * ({@link OciUpstreamProtocol}).
  */
-public final class BearerTokenAuthenticator implements UpstreamAuthenticator {
+final class DockerTokenAuthenticator implements UpstreamAuthenticator {
 
     private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
     private static final Duration MARGIN = Duration.ofSeconds(10);
@@ -36,10 +41,15 @@ public final class BearerTokenAuthenticator implements UpstreamAuthenticator {
     private record TokenKey(String realm, String service, String scope, String credentials) {}
 
     /** Uses {@code web} (with its timeouts) to reach the token realm. */
-    public BearerTokenAuthenticator(WebClient web) {
+    DockerTokenAuthenticator(WebClient web) {
         this.web = web.mutate()
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_TOKEN_RESPONSE_BYTES))
                 .build();
+    }
+
+    @Override
+    public Duration answerLifetime() {
+        return DEFAULT_LIFETIME.minus(MARGIN);
     }
 
     @Override

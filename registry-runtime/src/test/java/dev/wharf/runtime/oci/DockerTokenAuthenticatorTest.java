@@ -1,12 +1,19 @@
-package dev.wharf.runtime.proxy;
+package dev.wharf.runtime.oci;
 
+import static dev.wharf.runtime.proxy.EngineFixture.TIMEOUT;
 import static dev.wharf.runtime.proxy.EngineFixture.text;
-import static dev.wharf.runtime.proxy.UpstreamOrderTest.bytes;
 import static dev.wharf.runtime.proxy.Upstreams.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.runtime.proxy.EngineFixture;
+import dev.wharf.runtime.proxy.FakeUpstream;
+import dev.wharf.runtime.proxy.UpstreamRequest;
+import dev.wharf.runtime.proxy.UpstreamResult;
+import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Docker's token dance: a 401 with a Bearer challenge, a token from the realm, one retry with it. */
-class BearerTokenAuthenticatorTest {
+/**
+ * Docker's token dance, which the engine speaks to docker UpstreamProxies only: a 401 with a Bearer challenge, a token
+ * from the realm, one retry with it.
+ */
+class DockerTokenAuthenticatorTest {
 
     private static final String MANIFEST = "/v2/library/alpine/manifests/latest";
     private static final String SCOPE = "repository:library/alpine:pull";
@@ -32,7 +42,7 @@ class BearerTokenAuthenticatorTest {
 
     @BeforeEach
     void start() throws IOException {
-        fixture = new EngineFixture(dir, new BearerTokenAuthenticator(WebClient.create()));
+        fixture = new EngineFixture(dir, new OciUpstreamProtocol(new DockerTokenAuthenticator(WebClient.create())));
         registry = FakeUpstream.start();
         realm = FakeUpstream.start();
         registry.serve(MANIFEST, exchange -> {
@@ -110,7 +120,47 @@ class BearerTokenAuthenticatorTest {
         realm.close();
         ServedRegistry served = fixture.registry(upstream("hub", registry));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.fetch(served, REQUEST))
+        assertThatThrownBy(() -> fixture.fetch(served, REQUEST))
                 .hasMessageContaining("the token realm 127.0.0.1 did not issue a token for scope '" + SCOPE + "'");
+    }
+
+    @Test
+    void headWhenChallengedShouldGetATokenFromTheRealmAndRetryTheHeadOnce() {
+        byte[] layer = bytes("layer bytes");
+        Digest digest = Digest.parse(OciContent.digest(layer));
+        String path = "/v2/team/app/blobs/" + digest;
+        registry.serve(path, exchange -> {
+            if ("Bearer issued-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                FakeUpstream.send(exchange, 200, layer, Map.of("Docker-Content-Digest", digest.toString()));
+            } else {
+                FakeUpstream.send(
+                        exchange,
+                        401,
+                        new byte[0],
+                        Map.of(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"" + realm.url()
+                                        + "/token\",service=\"fake.registry\",scope=\"repository:team/app:pull\""));
+            }
+        });
+        realm.serve(
+                "/token?service=fake.registry&scope=repository:team/app:pull",
+                bytes("{\"token\":\"issued-token\",\"expires_in\":300}"));
+        ServedRegistry served = fixture.registry(upstream("hub", registry));
+
+        UpstreamResult head = fixture.engine
+                .head(served, UpstreamRequest.immutable("team/app", path, List.of(), digest, null))
+                .blockOptional(TIMEOUT)
+                .orElseThrow();
+
+        assertThat(head.size()).isEqualTo(layer.length);
+        assertThat(registry.requests("HEAD", path)).hasSize(2);
+        assertThat(registry.requests("HEAD", path).get(1).header("Authorization"))
+                .isEqualTo("Bearer issued-token");
+        assertThat(registry.requests("GET", path)).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
