@@ -31,6 +31,7 @@ class ArchitectureTest {
             "artifact",
             "version",
             "proxy",
+            "read",
             "auth",
             "policy",
             "config",

@@ -4,9 +4,16 @@ import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.Files;
+import dev.wharf.runtime.metadata.VersionedFile;
 import dev.wharf.runtime.metadata.Versions;
+import dev.wharf.runtime.proxy.UpstreamFailureException;
+import dev.wharf.runtime.read.FileResponses;
+import dev.wharf.runtime.read.Read;
+import dev.wharf.runtime.read.ReadOrigin;
+import dev.wharf.runtime.read.ReadPipeline;
+import dev.wharf.runtime.read.ReadSubject;
+import dev.wharf.runtime.read.Sourced;
 import dev.wharf.runtime.web.ArtifactLookup;
-import dev.wharf.runtime.web.FileResponses;
 import dev.wharf.runtime.web.FormatModule;
 import dev.wharf.runtime.web.FormatOperation;
 import dev.wharf.runtime.web.RequestRefusedException;
@@ -15,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -26,7 +34,8 @@ import reactor.core.publisher.Mono;
 /**
  * The generic format under {@code /generic/<registry>/<package>/<version>/<file path>}: PUT uploads
  * ({@link GenericUpload}), GET and HEAD download (with {@code latest} as a version), DELETE removes a file, or the
- * whole version when the URL ends at the version. Errors are RFC 9457 problems.
+ * whole version when the URL ends at the version. A registry with upstream proxies serves what it does not store from
+ * the same path under each upstream's URL ({@link GenericUpstreams}). Errors are RFC 9457 problems.
  */
 final class GenericModule implements FormatModule {
 
@@ -40,10 +49,20 @@ final class GenericModule implements FormatModule {
     private final GenericUpload upload;
     private final Versions versions;
     private final Files files;
+    private final ReadPipeline reads;
+    private final GenericUpstreams upstreams;
 
     GenericModule(
-            ArtifactLookup lookup, FileResponses responses, GenericUpload upload, Versions versions, Files files) {
+            ArtifactLookup lookup,
+            FileResponses responses,
+            GenericUpload upload,
+            Versions versions,
+            Files files,
+            ReadPipeline reads,
+            GenericUpstreams upstreams) {
         this.lookup = lookup;
+        this.reads = reads;
+        this.upstreams = upstreams;
         this.responses = responses;
         this.upload = upload;
         this.versions = versions;
@@ -102,10 +121,32 @@ final class GenericModule implements FormatModule {
         return Mono.error(RequestRefusedException.badRequest(GenericPath.FORM));
     }
 
+    /**
+     * A stored file; in a registry with upstream proxies, else the same path from the first of them that has it, kept
+     * as a file of the version from then on. {@code latest} resolves among the versions stored here only.
+     */
     private Mono<ServerResponse> download(ServerRequest request, ServedRegistry registry, Principal principal) {
         GenericPath path = GenericPath.of(request).requireFile();
-        return lookup.findFile(registry, path.packageName(), path.version(), path.filePath())
-                .flatMap(file -> responses.serve(request, registry, file));
+        Read<VersionedFile> read = Read.of(
+                        ReadSubject.ofVersion(path.packageName(), path.version()),
+                        lookup.findStoredFile(registry, path.packageName(), path.version(), path.filePath()),
+                        found -> ReadOrigin.of(registry, found.version()))
+                .orUpstream(kept ->
+                        path.version().equals(ArtifactLookup.LATEST) ? Mono.empty() : upstreams.fetch(registry, path));
+        return reads.read(registry, read)
+                .flatMap(found -> responses.serve(
+                        request, registry, new Sourced<>(found.content().file(), found.origin())))
+                .switchIfEmpty(
+                        Mono.defer(() -> lookup.findFile(registry, path.packageName(), path.version(), path.filePath())
+                                .flatMap(file -> responses.serve(request, registry, file))))
+                .onErrorMap(UpstreamFailureException.class, GenericModule::unavailable);
+    }
+
+    private static RequestRefusedException unavailable(UpstreamFailureException failure) {
+        return new RequestRefusedException(
+                HttpStatus.BAD_GATEWAY,
+                "No upstream could answer",
+                "the file is not stored here and no upstream proxy could serve it: " + failure.getMessage());
     }
 
     private Mono<ServerResponse> delete(ServerRequest request, ServedRegistry registry, Principal principal) {

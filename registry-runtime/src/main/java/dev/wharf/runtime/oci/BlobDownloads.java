@@ -1,14 +1,19 @@
 package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.auth.Principal;
-import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.proxy.UpstreamResult;
+import dev.wharf.runtime.read.Read;
+import dev.wharf.runtime.read.ReadOrigin;
+import dev.wharf.runtime.read.ReadPipeline;
+import dev.wharf.runtime.read.ReadSubject;
+import dev.wharf.runtime.read.Sourced;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.BlobBody;
 import dev.wharf.runtime.web.RequestedRanges;
+import dev.wharf.runtime.web.ServedRegistry;
 import dev.wharf.runtime.web.WebMetrics;
 import java.util.List;
-import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -37,8 +42,10 @@ final class BlobDownloads {
     private final OciBlobLinks links;
     private final WebMetrics metrics;
     private final OciUpstreams upstreams;
+    private final ReadPipeline reads;
 
-    BlobDownloads(OciBlobLinks links, WebMetrics metrics, OciUpstreams upstreams) {
+    BlobDownloads(OciBlobLinks links, WebMetrics metrics, OciUpstreams upstreams, ReadPipeline reads) {
+        this.reads = reads;
         this.links = links;
         this.metrics = metrics;
         this.upstreams = upstreams;
@@ -51,47 +58,54 @@ final class BlobDownloads {
      */
     Mono<ServerResponse> get(ServerRequest request, OciRepository repository) {
         Digest digest = OciNames.digest(repository.path().reference());
-        return links.find(repository.registryId(), repository.name(), digest)
-                .flatMap(linked -> repository.registry().store().size(digest))
-                .flatMap(size -> serve(
-                        request,
-                        repository,
-                        digest,
-                        size,
-                        headers -> OciUpstreams.local(repository.registry(), null, null, headers)))
-                .switchIfEmpty(Mono.defer(() -> proxied(request, repository, digest)))
-                .switchIfEmpty(Mono.error(() -> unknown(repository, digest)));
+        ServedRegistry registry = repository.registry();
+        Read<Blob> read = Read.of(
+                        ReadSubject.ofPackage(repository.name()),
+                        links.find(repository.registryId(), repository.name(), digest)
+                                .flatMap(linked -> registry.store().size(digest))
+                                .map(Blob::stored),
+                        blob -> ReadOrigin.own(registry.name(), OciUpstreams.proxies(registry)))
+                .orUpstream(kept -> proxied(request, repository, digest));
+        return reads.read(registry, read)
+                .switchIfEmpty(Mono.error(() -> unknown(repository, digest)))
+                .flatMap(found -> {
+                    UpstreamResult streaming = found.content().streaming();
+                    return streaming == null
+                            ? serve(request, repository, digest, found.content().size(), found.origin())
+                            : streamed(repository, streaming);
+                });
     }
 
-    private Mono<ServerResponse> proxied(ServerRequest request, OciRepository repository, Digest digest) {
-        if (!OciUpstreams.proxies(repository.registry())) {
-            return Mono.empty();
+    /**
+     * A blob found: stored here (the engine stored what it fetched for a range or a second caller), or being
+     * streamed from the upstream to this caller as it arrives.
+     */
+    private record Blob(long size, @Nullable UpstreamResult streaming) {
+
+        static Blob stored(long size) {
+            return new Blob(size, null);
         }
+    }
+
+    /**
+     * The blob through the upstreams. A HEAD is answered by the upstreams' answers to HEAD requests, fetching nothing
+     * (docker and containerd ask before they pull); a whole GET gets the bytes as they arrive while they are stored; a
+     * range or a conditional GET once they are.
+     */
+    private Mono<Sourced<Blob>> proxied(ServerRequest request, OciRepository repository, Digest digest) {
         if (HttpMethod.HEAD.equals(request.method())) {
-            // docker and containerd ask before they pull: the upstreams answer without the blob being fetched.
             return upstreams
                     .head(repository, "/blobs/" + digest, List.of(), digest)
-                    .flatMap(result -> serve(
-                            request,
-                            repository,
-                            digest,
-                            result.size(),
-                            headers -> UpstreamHeaders.apply(result, headers)));
+                    .map(result -> new Sourced<>(Blob.stored(result.size()), ReadOrigin.of(result)));
         }
         if (request.headers().firstHeader(HttpHeaders.RANGE) == null && !EntityTags.notModified(request, digest)) {
             return upstreams.stream(repository, "/blobs/" + digest, digest)
-                    .flatMap(result -> streamed(repository, result));
+                    .map(result -> new Sourced<>(new Blob(result.size(), result), ReadOrigin.of(result)));
         }
         return upstreams
                 .immutable(repository, "/blobs/" + digest, List.of(), digest)
                 .flatMap(result -> link(repository, digest, result)
-                        // The engine stored the blob in the registry's store: it is served from there, ranges too.
-                        .then(serve(
-                                request,
-                                repository,
-                                digest,
-                                result.size(),
-                                headers -> UpstreamHeaders.apply(result, headers))));
+                        .thenReturn(new Sourced<>(Blob.stored(result.size()), ReadOrigin.of(result))));
     }
 
     /**
@@ -112,7 +126,7 @@ final class BlobDownloads {
                 .header(OciHeaders.CONTENT_DIGEST, digest.toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
-                .headers(headers -> UpstreamHeaders.apply(result, headers))
+                .headers(ReadOrigin.of(result)::describe)
                 .body(BodyInserters.fromDataBuffers(body));
     }
 
@@ -131,17 +145,13 @@ final class BlobDownloads {
     }
 
     private Mono<ServerResponse> serve(
-            ServerRequest request,
-            OciRepository repository,
-            Digest digest,
-            long size,
-            Consumer<HttpHeaders> sourceHeaders) {
+            ServerRequest request, OciRepository repository, Digest digest, long size, ReadOrigin origin) {
         if (EntityTags.notModified(request, digest)) {
             return ServerResponse.status(HttpStatus.NOT_MODIFIED)
                     .eTag(EntityTags.of(digest))
                     .header(OciHeaders.CONTENT_DIGEST, digest.toString())
                     .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
-                    .headers(sourceHeaders)
+                    .headers(origin::describe)
                     .build();
         }
         RequestedRanges ranges = RequestedRanges.parse(request.headers().firstHeader(HttpHeaders.RANGE), size);
@@ -152,7 +162,7 @@ final class BlobDownloads {
                 .header(OciHeaders.CONTENT_DIGEST, digest.toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "max-age=31536000")
-                .headers(sourceHeaders);
+                .headers(origin::describe);
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }

@@ -3,8 +3,8 @@ package dev.wharf.runtime.oci;
 import dev.wharf.runtime.metadata.Packages;
 import dev.wharf.runtime.metadata.TagRecord;
 import dev.wharf.runtime.metadata.Tags;
-import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.proxy.UpstreamResult;
+import dev.wharf.runtime.read.ReadOrigin;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +72,9 @@ final class Listings {
                                         request,
                                         repository,
                                         List.copyOf(all),
-                                        headers -> served.ifPresentOrElse(
-                                                result -> UpstreamHeaders.apply(result, headers),
-                                                () -> OciUpstreams.local(repository.registry(), null, null, headers)));
+                                        served.map(ReadOrigin::of)
+                                                .orElseGet(() -> ReadOrigin.own(
+                                                        repository.registry().name(), true))::describe);
                             });
                         }));
     }

@@ -2,7 +2,6 @@ package dev.wharf.runtime.oci;
 
 import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.DeleteScope;
-import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.FileRecord;
 import dev.wharf.runtime.metadata.Files;
@@ -12,9 +11,12 @@ import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.VersionRecord;
 import dev.wharf.runtime.metadata.VersionedFile;
 import dev.wharf.runtime.metadata.Versions;
-import dev.wharf.runtime.proxy.CacheOutcome;
-import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.proxy.UpstreamResult;
+import dev.wharf.runtime.read.Read;
+import dev.wharf.runtime.read.ReadOrigin;
+import dev.wharf.runtime.read.ReadPipeline;
+import dev.wharf.runtime.read.ReadSubject;
+import dev.wharf.runtime.read.Sourced;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.WebMetrics;
 import java.util.Optional;
@@ -44,7 +46,7 @@ final class ManifestPulls {
     private final Versions versions;
     private final Tags tags;
     private final Files files;
-    private final DownloadCounter downloads;
+    private final ReadPipeline reads;
     private final WebMetrics metrics;
     private final ProxiedManifests proxied;
     private final OciManifests manifests;
@@ -56,7 +58,7 @@ final class ManifestPulls {
             Versions versions,
             Tags tags,
             Files files,
-            DownloadCounter downloads,
+            ReadPipeline reads,
             WebMetrics metrics,
             ProxiedManifests proxied,
             OciManifests manifests,
@@ -66,7 +68,7 @@ final class ManifestPulls {
         this.tags = tags;
         this.manifests = manifests;
         this.files = files;
-        this.downloads = downloads;
+        this.reads = reads;
         this.metrics = metrics;
         this.proxied = proxied;
         this.fileLookup = fileLookup;
@@ -81,26 +83,62 @@ final class ManifestPulls {
         if (!isValidReference(repository)) {
             return Mono.error(unknown(repository));
         }
-        Mono<VersionedFile> local = findManifest(repository);
-        if (!OciUpstreams.proxies(repository.registry())) {
-            return local.switchIfEmpty(Mono.error(() -> unknown(repository)))
-                    .flatMap(found -> serve(request, repository, found, null));
-        }
         boolean byTag = !OciNames.isDigest(repository.path().reference());
-        return local.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
-            if (found.isPresent() && !(byTag && found.get().version().upstream() != null)) {
-                return serve(request, repository, found.get(), CacheOutcome.HIT);
-            }
-            return proxied.fetch(request, repository)
-                    .flatMap(fetched -> serve(request, repository, fetched, found.orElse(null)))
-                    .onErrorResume(
-                            e -> found.isPresent() && OciUpstreams.unavailable(e),
-                            e -> serve(request, repository, found.orElseThrow(), CacheOutcome.STALE))
-                    // No upstream may be asked (offline, or its globs no longer permit the name): the copy kept here.
-                    .switchIfEmpty(Mono.defer(() -> found.isPresent()
-                            ? serve(request, repository, found.get(), CacheOutcome.STALE)
-                            : Mono.error(unknown(repository))));
-        });
+        Read<Pulled> read = Read.<Pulled>of(
+                        subject(repository),
+                        findManifest(repository).map(Stored::new),
+                        stored -> ReadOrigin.of(repository.registry(), storedVersion(stored)))
+                .recheckedWhen(stored -> byTag && storedVersion(stored).upstream() != null)
+                .orUpstream(kept -> proxied.fetch(request, repository)
+                        .map(fetched -> new Sourced<>(
+                                new FromUpstream(
+                                        fetched, kept.flatMap(Pulled::stored).orElse(null)),
+                                ReadOrigin.of(fetched.result()))))
+                .unavailableWhen(OciUpstreams::unavailable);
+        return reads.read(repository.registry(), read)
+                .switchIfEmpty(Mono.error(() -> unknown(repository)))
+                .flatMap(pulled -> switch (pulled.content()) {
+                    case Stored stored -> serve(request, repository, stored.manifest(), pulled.origin());
+                    case FromUpstream fetched -> serve(request, repository, fetched.fetched(), fetched.kept());
+                });
+    }
+
+    /** What the gate sees of a pull: the repository, and the version when the reference is a digest. */
+    static ReadSubject subject(OciRepository repository) {
+        String reference = repository.path().reference();
+        return OciNames.isDigest(reference)
+                ? ReadSubject.ofVersion(repository.name(), reference)
+                : ReadSubject.ofPackage(repository.name());
+    }
+
+    /** A manifest a pull found: kept here, or fetched through an upstream now. */
+    private sealed interface Pulled {
+
+        /** The manifest as stored here, if it is. */
+        Optional<VersionedFile> stored();
+    }
+
+    /** The version of a manifest found here: what the pipeline's own content always is. */
+    private static VersionRecord storedVersion(Pulled pulled) {
+        return pulled.stored().orElseThrow().version();
+    }
+
+    private record Stored(VersionedFile manifest) implements Pulled {
+
+        @Override
+        public Optional<VersionedFile> stored() {
+            return Optional.of(manifest);
+        }
+    }
+
+    /** A manifest an upstream served, and the copy kept here that the reference named before, if any. */
+    private record FromUpstream(
+            ProxiedManifests.Fetched fetched, @Nullable VersionedFile kept) implements Pulled {
+
+        @Override
+        public Optional<VersionedFile> stored() {
+            return Optional.empty();
+        }
     }
 
     /** A manifest of the registry's own content, its version and file in one query: the path of every pull. */
@@ -117,11 +155,9 @@ final class ManifestPulls {
     }
 
     private Mono<ServerResponse> serve(
-            ServerRequest request, OciRepository repository, VersionedFile local, @Nullable CacheOutcome cache) {
+            ServerRequest request, OciRepository repository, VersionedFile local, ReadOrigin origin) {
         FileRecord file = local.file();
-        String upstream = local.version().upstream();
-        Consumer<HttpHeaders> source = headers ->
-                OciUpstreams.local(repository.registry(), upstream, upstream == null ? null : cache, headers);
+        Consumer<HttpHeaders> source = origin::describe;
         if (EntityTags.notModified(request, file.digest())) {
             return notModified(file.digest(), file.digest().toString(), source);
         }
@@ -134,7 +170,7 @@ final class ManifestPulls {
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }
-        downloads.record(file);
+        reads.recordDownload(file);
         return response.body(
                 BodyInserters.fromDataBuffers(bytes.read(repository.registry().store(), file.digest(), file.sizeBytes())
                         .doOnNext(buffer -> metrics.bytesOut(repository.registry(), buffer.readableByteCount()))));
@@ -152,15 +188,14 @@ final class ManifestPulls {
         UpstreamResult result = fetched.result();
         byte[] bytes = fetched.bytes();
         if (EntityTags.notModified(request, result.digest())) {
-            return notModified(
-                    result.digest(), fetched.contentDigest(), headers -> UpstreamHeaders.apply(result, headers));
+            return notModified(result.digest(), fetched.contentDigest(), ReadOrigin.of(result)::describe);
         }
         ServerResponse.BodyBuilder response = ServerResponse.ok()
                 .header(HttpHeaders.CONTENT_TYPE, result.contentType())
                 .contentLength(result.size())
                 .eTag(EntityTags.of(result.digest()))
                 .header(OciHeaders.CONTENT_DIGEST, fetched.contentDigest())
-                .headers(headers -> UpstreamHeaders.apply(result, headers));
+                .headers(ReadOrigin.of(result)::describe);
         if (HttpMethod.HEAD.equals(request.method())) {
             return response.build();
         }
@@ -168,11 +203,11 @@ final class ManifestPulls {
         Mono<Void> pulled;
         if (version != null) {
             pulled = files.find(version.id(), NewManifest.MANIFEST_PATH)
-                    .doOnNext(downloads::record)
+                    .doOnNext(reads::recordDownload)
                     .then();
         } else if (local != null && local.file().digest().equals(result.digest())) {
             // The tag still names the manifest kept here: the lookup that found it already has its file.
-            downloads.record(local.file());
+            reads.recordDownload(local.file());
             pulled = Mono.empty();
         } else {
             pulled = recordPull(repository, result.digest());
@@ -198,7 +233,7 @@ final class ManifestPulls {
     private Mono<Void> recordPull(OciRepository repository, Digest digest) {
         return fileLookup
                 .byVersion(repository.registryId(), repository.name(), digest.toString(), NewManifest.MANIFEST_PATH)
-                .doOnNext(found -> downloads.record(found.file()))
+                .doOnNext(found -> reads.recordDownload(found.file()))
                 .then();
     }
 

@@ -3,7 +3,6 @@ package dev.wharf.runtime.oci;
 import dev.wharf.runtime.auth.Authenticator;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.AuditTrail;
-import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.MetadataDatabase;
@@ -12,6 +11,7 @@ import dev.wharf.runtime.metadata.SharedKeys;
 import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.proxy.UpstreamEngine;
+import dev.wharf.runtime.read.ReadPipeline;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.LoginThrottle;
 import dev.wharf.runtime.web.ServedRegistries;
@@ -93,7 +93,7 @@ class OciBeans {
             Versions versions,
             Tags tags,
             Files files,
-            DownloadCounter downloads,
+            ReadPipeline reads,
             ApiTokenRepository apiTokens,
             WebMetrics metrics,
             UpstreamEngine engine,
@@ -112,14 +112,14 @@ class OciBeans {
                 guard,
                 tokens,
                 new TokenEndpoint(registries, new Authenticator(apiTokens, clock), throttle, tokens, clock),
-                new BlobDownloads(links, metrics, upstreams),
+                new BlobDownloads(links, metrics, upstreams, reads),
                 new BlobUploads(uploads, links, new BlobMounts(links, registries, access), metrics),
                 new ManifestPulls(
                         packages,
                         versions,
                         tags,
                         files,
-                        downloads,
+                        reads,
                         metrics,
                         new ProxiedManifests(upstreams, links, manifests),
                         manifests,

@@ -1,9 +1,7 @@
 package dev.wharf.runtime.oci;
 
-import dev.wharf.runtime.proxy.CacheOutcome;
 import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.proxy.UpstreamFailureException;
-import dev.wharf.runtime.proxy.UpstreamHeaders;
 import dev.wharf.runtime.proxy.UpstreamRequest;
 import dev.wharf.runtime.proxy.UpstreamResult;
 import dev.wharf.runtime.storage.Digest;
@@ -14,13 +12,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
 /**
  * The docker format's requests to its Registry's UpstreamProxies through the shared {@link UpstreamEngine}: the path
  * of each endpoint ({@code <url>/v2/<name>/...}, an upstream's URL being its host), Docker Hub's {@code library/}
- * prefix for single-component names, and the {@code X-Wharf-*} headers of what was served.
+ * prefix for single-component names.
  */
 final class OciUpstreams {
 
@@ -117,17 +114,5 @@ final class OciUpstreams {
     /** Whether the error says no upstream could answer (rather than that none has the object). */
     static boolean unavailable(Throwable error) {
         return error instanceof OciException oci && oci.error() == OciError.UNAVAILABLE;
-    }
-
-    /** The {@code X-Wharf-*} headers of content served from the registry's own store. */
-    static void local(
-            ServedRegistry registry, @Nullable String upstream, @Nullable CacheOutcome cache, HttpHeaders headers) {
-        if (!proxies(registry)) {
-            return;
-        }
-        headers.set(UpstreamHeaders.SOURCE, upstream == null ? registry.name() : upstream);
-        if (cache != null) {
-            headers.set(UpstreamHeaders.CACHE, cache.name());
-        }
     }
 }

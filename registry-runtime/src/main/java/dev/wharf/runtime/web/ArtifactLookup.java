@@ -75,6 +75,22 @@ public final class ArtifactLookup {
                         .flatMap(found -> findFile(registry, packageName, found, path))));
     }
 
+    /**
+     * The file of the package's version ({@code latest} resolved) with its version; empty when the registry has no such
+     * file, for a read that asks the upstreams next.
+     */
+    public Mono<VersionedFile> findStoredFile(
+            ServedRegistry registry, String packageName, String version, String path) {
+        return fileLookup.byVersion(registry.id(), packageName, version, path).switchIfEmpty(Mono.defer(() -> {
+            if (!version.equals(LATEST)) {
+                return Mono.empty();
+            }
+            return packages.find(registry.id(), packageName)
+                    .mapNotNull(PackageRecord::latestVersion)
+                    .flatMap(latest -> fileLookup.byVersion(registry.id(), packageName, latest, path));
+        }));
+    }
+
     /** The file of the version; or a 404. */
     public Mono<FileRecord> findFile(ServedRegistry registry, String packageName, VersionRecord version, String path) {
         return files.find(version.id(), path)

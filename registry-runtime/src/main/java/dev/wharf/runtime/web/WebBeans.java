@@ -7,7 +7,6 @@ import dev.wharf.runtime.auth.FailedLogins;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.DatabaseProperties;
-import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.Files;
 import dev.wharf.runtime.metadata.Packages;
@@ -81,11 +80,6 @@ class WebBeans {
     @Bean
     ArtifactLookup artifactLookup(Packages packages, Versions versions, Files files, FileLookup fileLookup) {
         return new ArtifactLookup(packages, versions, files, fileLookup);
-    }
-
-    @Bean
-    FileResponses fileResponses(DownloadCounter downloads, WebMetrics metrics) {
-        return new FileResponses(downloads, metrics);
     }
 
     @Bean

@@ -1,7 +1,10 @@
-package dev.wharf.runtime.web;
+package dev.wharf.runtime.read;
 
-import dev.wharf.runtime.metadata.DownloadCounter;
 import dev.wharf.runtime.metadata.FileRecord;
+import dev.wharf.runtime.web.BlobBody;
+import dev.wharf.runtime.web.RequestedRanges;
+import dev.wharf.runtime.web.ServedRegistry;
+import dev.wharf.runtime.web.WebMetrics;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.springframework.http.ContentDisposition;
@@ -17,26 +20,36 @@ import reactor.core.publisher.Mono;
  * Answers a GET or HEAD of a stored file: streamed from its blob, with its content type, its sha256 as
  * {@code ETag} and {@code X-Checksum-Sha256}, {@code 304} for a matching {@code If-None-Match}, and one byte range
  * ({@code 206}) or several ({@code multipart/byteranges}) when the request asks for them, by the rules of
- * {@link RequestedRanges}. A download that starts at the first byte is counted.
+ * {@link RequestedRanges}; where it came from in the {@code X-Wharf-*} headers ({@link ReadOrigin}). A download that
+ * starts at the first byte is counted.
  */
 public final class FileResponses {
 
     /** The header carrying a file's sha256 in hex, as Artifactory and Nexus name it. */
     public static final String CHECKSUM_HEADER = "X-Checksum-Sha256";
 
-    private final DownloadCounter downloads;
+    private final ReadPipeline reads;
     private final WebMetrics metrics;
 
-    public FileResponses(DownloadCounter downloads, WebMetrics metrics) {
-        this.downloads = downloads;
+    public FileResponses(ReadPipeline reads, WebMetrics metrics) {
+        this.reads = reads;
         this.metrics = metrics;
     }
 
-    /** The response serving {@code file} of {@code registry}. */
+    /** The response serving {@code file} of {@code registry}'s own content, as the management API does. */
     public Mono<ServerResponse> serve(ServerRequest request, ServedRegistry registry, FileRecord file) {
+        return serve(request, registry, new Sourced<>(file, ReadOrigin.own(registry.name(), false)));
+    }
+
+    /** The response serving the file a {@linkplain ReadPipeline read} found in {@code registry}. */
+    public Mono<ServerResponse> serve(ServerRequest request, ServedRegistry registry, Sourced<FileRecord> found) {
+        FileRecord file = found.content();
         String etag = "\"" + file.digest().hex() + "\"";
         if (request.headers().header(HttpHeaders.IF_NONE_MATCH).contains(etag)) {
-            return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .headers(found.origin()::describe)
+                    .build();
         }
         RequestedRanges ranges =
                 RequestedRanges.parse(request.headers().firstHeader(HttpHeaders.RANGE), file.sizeBytes());
@@ -47,6 +60,7 @@ public final class FileResponses {
                 .lastModified(ZonedDateTime.ofInstant(file.createdAt(), ZoneOffset.UTC))
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(CHECKSUM_HEADER, file.digest().hex())
+                .headers(found.origin()::describe)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
@@ -57,7 +71,7 @@ public final class FileResponses {
             return response.build();
         }
         if (ranges.fromFirstByte()) {
-            downloads.record(file);
+            reads.recordDownload(file);
         }
         return response.body(body.inserter(metrics));
     }
