@@ -36,11 +36,11 @@ class ManifestParserTest {
     @Test
     void parseWhenACelRuleFailsShouldReportItsMessageAtTheRuleNode() {
         ParsedManifests parsed =
-                parse("generic.yaml", ConfigFixtures.registry("files", "generic", "upstreamProxies: [somewhere]"));
+                parse("generic.yaml", ConfigFixtures.registry("files", "generic", "allowPush: false"));
 
         assertThat(problems(parsed))
-                .containsExactly("generic.yaml (Registry files): /spec: a generic Registry cannot have upstreamProxies:"
-                        + " generic files have no upstream protocol to proxy");
+                .containsExactly("generic.yaml (Registry files): /spec: a Registry with allowPush: false and no"
+                        + " upstreamProxies could never hold anything: name an UpstreamProxy or allow pushes");
     }
 
     @Test

@@ -36,9 +36,6 @@ import org.jspecify.annotations.Nullable;
                 "!has(self.allowPush) || self.allowPush || (has(self.upstreamProxies) && size(self.upstreamProxies) > 0)",
         message = "a Registry with allowPush: false and no upstreamProxies could never hold anything: name an"
                 + " UpstreamProxy or allow pushes")
-@ValidationRule(
-        value = "self.format != 'generic' || !has(self.upstreamProxies) || size(self.upstreamProxies) == 0",
-        message = "a generic Registry cannot have upstreamProxies: generic files have no upstream protocol to proxy")
 public record RegistrySpec(
         @Required
         @ValidationRule(

@@ -14,10 +14,6 @@ import org.jspecify.annotations.Nullable;
 /** Where an upstream is, how to authenticate to it, how long to trust what it said, and which names it may serve. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-        value = "self.format != 'generic'",
-        message = "an UpstreamProxy cannot have format generic: generic files have no upstream protocol to proxy;"
-                + " upload them to a generic Registry instead")
-@ValidationRule(
         value = "!has(self.url) || !self.url.matches('^https?://[^/]*@')",
         message = "spec.url must not carry credentials (user:password@host): put them in a Secret and name it in"
                 + " spec.credentialsSecret")
