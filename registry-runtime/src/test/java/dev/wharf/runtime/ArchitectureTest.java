@@ -1,15 +1,22 @@
 package dev.wharf.runtime;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.wharf.api.v1alpha1.common.Format;
+import dev.wharf.runtime.web.UnimplementedFormats;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,6 +68,18 @@ class ArchitectureTest {
             .resideInAnyPackage(packages(FORMATS))
             .allowEmptyShould(true);
 
+    /**
+     * Shared packages name no format: a format's behaviour comes from its module. The one exception is the error shape
+     * of the clients whose formats have no module yet ({@code UnimplementedFormats}: npm's and Go's). {@code version}
+     * is the registry of the formats' schemes and names each.
+     */
+    @ArchTest
+    static final ArchRule sharedPackagesNameNoFormat = classes()
+            .that()
+            .resideInAnyPackage(packages(
+                    SHARED.stream().filter(name -> !name.equals("version")).toList()))
+            .should(nameNoFormat());
+
     // com.fasterxml.jackson.annotation is not listed: Jackson 3 (tools.jackson) uses those annotations too.
     @ArchTest
     static final ArchRule jackson2OnlyReadsManifestsInConfig = noClasses()
@@ -84,6 +103,26 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.fabric8.kubernetes.client.dsl..", "io.fabric8.kubernetes.client.http..")
             .because("the runtime reads its configuration from files, so it runs the same with or without a cluster");
+
+    private static ArchCondition<JavaClass> nameNoFormat() {
+        return new ArchCondition<>("name no format") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (JavaFieldAccess access : javaClass.getFieldAccessesFromSelf()) {
+                    String constant = access.getTarget().getName();
+                    boolean namesAFormat = access.getTargetOwner().isEquivalentTo(Format.class)
+                            && Arrays.stream(Format.values())
+                                    .anyMatch(format -> format.name().equals(constant));
+                    boolean errorShapeOfAFormatNotServed =
+                            javaClass.getName().startsWith(UnimplementedFormats.class.getName())
+                                    && (constant.equals("NPM") || constant.equals("GO"));
+                    if (namesAFormat && !errorShapeOfAFormatNotServed) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 
     private static String[] packages(List<String> names) {
         return names.stream().map(name -> ROOT + name + "..").toArray(String[]::new);

@@ -75,6 +75,11 @@ final class GenericModule implements FormatModule {
     }
 
     @Override
+    public String urlForm() {
+        return "/generic/<registry>/<package>/<version>/<file> (curl)";
+    }
+
+    @Override
     public List<FormatOperation> operations() {
         return List.of(
                 operation("file.upload", HttpMethod.PUT, Role.WRITE, GenericModule::fileRegistry, upload::handle),

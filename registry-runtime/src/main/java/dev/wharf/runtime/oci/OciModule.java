@@ -83,6 +83,16 @@ final class OciModule implements FormatModule {
     }
 
     @Override
+    public String servedAs() {
+        return "docker/OCI (incl. Helm charts as OCI)";
+    }
+
+    @Override
+    public String urlForm() {
+        return "/v2/<registry>/<name>/... (docker, podman, skopeo, helm push oci://)";
+    }
+
+    @Override
     public List<FormatOperation> operations() {
         return List.of(
                 unscoped("ping", HttpMethod.GET, "/v2/", this::ping),

@@ -22,6 +22,14 @@ public interface FormatModule {
     /** The format served. */
     Format format();
 
+    /** How a person names the format in a list of those served, such as {@code docker/OCI}; its id by default. */
+    default String servedAs() {
+        return format().id();
+    }
+
+    /** The form of its URLs, with who uses them, as the runtime's home document shows it. */
+    String urlForm();
+
     /** Every operation, each under the format's base path. */
     List<FormatOperation> operations();
 

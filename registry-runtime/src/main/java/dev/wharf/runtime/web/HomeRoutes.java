@@ -28,12 +28,15 @@ final class HomeRoutes {
 
     private HomeRoutes() {}
 
-    /** The route of {@code /}, for every method: 405 for all but GET and HEAD; {@code served} names the formats. */
-    static RouterFunction<ServerResponse> routes(String served) {
-        return RouterFunctions.route(RequestPredicates.path("/"), request -> home(request, served));
+    /**
+     * The route of {@code /}, for every method: 405 for all but GET and HEAD; {@code served} names the formats and
+     * {@code urlForms} gives the form of each one's URLs.
+     */
+    static RouterFunction<ServerResponse> routes(String served, Map<String, String> urlForms) {
+        return RouterFunctions.route(RequestPredicates.path("/"), request -> home(request, served, urlForms));
     }
 
-    private static Mono<ServerResponse> home(ServerRequest request, String served) {
+    private static Mono<ServerResponse> home(ServerRequest request, String served, Map<String, String> urlForms) {
         if (!ALLOWED.contains(request.method())) {
             ProblemDetail problem = Problems.problem(
                     HttpStatus.METHOD_NOT_ALLOWED,
@@ -52,11 +55,7 @@ final class HomeRoutes {
         home.put("registries", "/api/v1/registries");
         home.put("openapi", "/api/v1/openapi.json");
         home.put("formatsServed", served);
-        home.put(
-                "formats",
-                Map.of(
-                        "generic", "/generic/<registry>/<package>/<version>/<file>",
-                        "docker", "/v2/<registry>/<name>/... (docker, podman, skopeo, helm push oci://)"));
+        home.put("formats", urlForms);
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(home);
     }
 }

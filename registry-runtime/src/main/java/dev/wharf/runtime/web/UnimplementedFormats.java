@@ -3,12 +3,13 @@ package dev.wharf.runtime.web;
 import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,11 +34,18 @@ public final class UnimplementedFormats {
     /** The status of a request to a registry of a format not served yet. */
     public static final HttpStatus NOT_SERVED = HttpStatus.BAD_REQUEST;
 
+    private final List<FormatModule> modules;
     private final Set<Format> implemented;
     private final ServedRegistries registries;
 
-    public UnimplementedFormats(Set<Format> implemented, ServedRegistries registries) {
-        this.implemented = implemented.isEmpty() ? EnumSet.noneOf(Format.class) : EnumSet.copyOf(implemented);
+    /** The formats that none of {@code modules} serves. */
+    public UnimplementedFormats(List<FormatModule> modules, ServedRegistries registries) {
+        this.modules = modules.stream()
+                .sorted(Comparator.comparing(FormatModule::format))
+                .toList();
+        this.implemented = modules.stream()
+                .map(FormatModule::format)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Format.class)));
         this.registries = registries;
     }
 
@@ -86,20 +94,21 @@ public final class UnimplementedFormats {
                 + " yet; formats served: " + served();
     }
 
-    /** The formats served, as a person names them. */
+    /** The formats served, as a person names them, in the order of the Format enum. */
     public String served() {
-        // Generic first: it is what curl users look for; the rest in the order of the Format enum.
-        return Stream.concat(
-                        Stream.of(Format.GENERIC),
-                        Arrays.stream(Format.values()).filter(format -> format != Format.GENERIC))
-                .filter(this::isImplemented)
-                .map(format -> format == Format.DOCKER ? "docker/OCI (incl. Helm charts as OCI)" : format.id())
-                .collect(Collectors.joining(", "));
+        return modules.stream().map(FormatModule::servedAs).collect(Collectors.joining(", "));
+    }
+
+    /** The URL form of each format served, by the name it is served as. */
+    public Map<String, String> urlForms() {
+        Map<String, String> forms = new LinkedHashMap<>();
+        modules.forEach(module -> forms.put(module.servedAs(), module.urlForm()));
+        return forms;
     }
 
     private List<Format> unimplemented() {
         return Arrays.stream(Format.values())
-                .filter(format -> format != Format.DOCKER && !isImplemented(format))
+                .filter(format -> !isImplemented(format))
                 .toList();
     }
 

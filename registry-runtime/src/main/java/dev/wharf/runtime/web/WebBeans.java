@@ -1,6 +1,5 @@
 package dev.wharf.runtime.web;
 
-import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.runtime.WharfProperties;
 import dev.wharf.runtime.auth.Authenticator;
 import dev.wharf.runtime.auth.FailedLogins;
@@ -16,10 +15,7 @@ import dev.wharf.runtime.storage.BlobStoreFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,10 +80,7 @@ class WebBeans {
 
     @Bean
     UnimplementedFormats unimplementedFormats(List<FormatModule> formats, ServedRegistries registries) {
-        Set<Format> implemented = formats.stream()
-                .map(FormatModule::format)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Format.class)));
-        UnimplementedFormats unimplemented = new UnimplementedFormats(implemented, registries);
+        UnimplementedFormats unimplemented = new UnimplementedFormats(formats, registries);
         unimplemented
                 .registries()
                 .forEach(registry -> LOG.warn(
@@ -113,7 +106,7 @@ class WebBeans {
             router.add(formatRouter.routes(format));
         }
         return router.add(unimplemented.routes())
-                .add(HomeRoutes.routes(unimplemented.served()))
+                .add(HomeRoutes.routes(unimplemented.served(), unimplemented.urlForms()))
                 .build();
     }
 

@@ -35,8 +35,7 @@ class ManifestParserTest {
 
     @Test
     void parseWhenACelRuleFailsShouldReportItsMessageAtTheRuleNode() {
-        ParsedManifests parsed =
-                parse("generic.yaml", ConfigFixtures.registry("files", "generic", "allowPush: false"));
+        ParsedManifests parsed = parse("generic.yaml", ConfigFixtures.registry("files", "generic", "allowPush: false"));
 
         assertThat(problems(parsed))
                 .containsExactly("generic.yaml (Registry files): /spec: a Registry with allowPush: false and no"

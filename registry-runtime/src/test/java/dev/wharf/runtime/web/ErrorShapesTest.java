@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorShapesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SERVED = "formats served: generic, docker/OCI (incl. Helm charts as OCI)";
+    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), generic";
 
     @TempDir
     static Path root;
@@ -276,7 +276,8 @@ class ErrorShapesTest {
                 assertThat(home.path("status").asString()).isEqualTo("/api/v1/status");
                 assertThat(home.path("openapi").asString()).isEqualTo("/api/v1/openapi.json");
                 assertThat(home.path("formatsServed").asString())
-                        .isEqualTo("generic, docker/OCI (incl. Helm charts as OCI)");
+                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), generic");
+                assertThat(home.path("formats").path("generic").asString()).startsWith("/generic/<registry>/");
             }
         }
     }
