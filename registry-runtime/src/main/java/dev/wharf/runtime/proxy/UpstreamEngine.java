@@ -9,6 +9,7 @@ import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -195,15 +196,29 @@ public final class UpstreamEngine {
 
     /**
      * The upstreams to ask, in order: those whose globs permit the name; only {@link UpstreamRequest#via} for an
-     * absolute URL.
+     * absolute URL, and only when the URL is on a host it may point files at.
+     *
+     * @throws UpstreamFailureException when the absolute URL is on a host the upstream may not point files at
      */
     private List<UpstreamClient> upstreams(ServedRegistry registry, UpstreamRequest request) {
         String via = request.via();
-        return registry.configured().upstreamProxies().stream()
+        List<UpstreamClient> upstreams = registry.configured().upstreamProxies().stream()
                 .filter(proxy -> via == null || proxy.name().equals(via))
                 .map(clients::of)
                 .filter(client -> client.settings().names().permits(request.name()))
                 .toList();
+        if (via != null) {
+            for (UpstreamClient client : upstreams) {
+                URI url = URI.create(request.path());
+                if (!client.settings().mayPointAt(url)) {
+                    throw new UpstreamFailureException(
+                            "upstream '" + via + "' points at " + url.getScheme() + "://"
+                                    + url.getHost() + ", which is neither its own host nor one of its spec.fileHosts;"
+                                    + " nothing was fetched (add the host to spec.fileHosts if it serves the upstream's files)");
+                }
+            }
+        }
+        return upstreams;
     }
 
     private Mono<UpstreamResult> counted(ServedRegistry registry, Mono<UpstreamResult> result) {

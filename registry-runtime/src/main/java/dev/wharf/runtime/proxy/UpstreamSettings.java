@@ -7,6 +7,9 @@ import dev.wharf.api.v1alpha1.upstream.UpstreamProxySpec;
 import dev.wharf.runtime.config.ConfiguredUpstreamProxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param responseTimeout time to the first byte of a response, and between reads
  * @param names the package names it may serve
  * @param offline whether it is never contacted
+ * @param fileHosts the other hosts its documents may point files at
  */
 record UpstreamSettings(
         String name,
@@ -37,7 +41,8 @@ record UpstreamSettings(
         Duration connectTimeout,
         Duration responseTimeout,
         NameFilter names,
-        boolean offline) {
+        boolean offline,
+        List<Pattern> fileHosts) {
 
     static final Duration DEFAULT_METADATA_TTL = Duration.ofMinutes(10);
     static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofMinutes(1);
@@ -74,7 +79,12 @@ record UpstreamSettings(
                 Durations.parse("spec.timeouts.connect", timeouts.connect(), DEFAULT_CONNECT),
                 Durations.parse("spec.timeouts.response", timeouts.response(), DEFAULT_RESPONSE),
                 new NameFilter(spec.allow(), spec.block()),
-                Boolean.TRUE.equals(spec.offline()));
+                Boolean.TRUE.equals(spec.offline()),
+                spec.fileHosts() == null
+                        ? List.of()
+                        : spec.fileHosts().stream()
+                                .map(glob -> NameFilter.compile(glob.toLowerCase(Locale.ROOT)))
+                                .toList());
     }
 
     /** The absolute URL of {@code path}, a path (and query) relative to the base URL. */
@@ -87,6 +97,16 @@ record UpstreamSettings(
         return base.getScheme().equalsIgnoreCase(String.valueOf(uri.getScheme()))
                 && base.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
                 && port(base) == port(uri);
+    }
+
+    /**
+     * Whether a document of this upstream may point a file at {@code uri}: on the upstream's own host (any port), or
+     * on one of its file hosts.
+     */
+    boolean mayPointAt(URI uri) {
+        String host = String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT);
+        return host.equalsIgnoreCase(base.getHost())
+                || fileHosts.stream().anyMatch(glob -> glob.matcher(host).matches());
     }
 
     private static int port(URI uri) {

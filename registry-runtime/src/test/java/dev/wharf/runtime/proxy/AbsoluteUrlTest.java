@@ -84,6 +84,33 @@ class AbsoluteUrlTest {
     }
 
     @Test
+    void fetchOfAUrlOnAHostThatIsNeitherTheUpstreamsNorAFileHostShouldFailWithoutARequest() {
+        cdn.serve(FILE, TARBALL);
+        ServedRegistry registry = registry(upstream("npm", origin).credentials("npm"));
+        String elsewhere = cdn.url().replace("127.0.0.1", "localhost") + FILE;
+
+        assertThatThrownBy(() -> fixture.fetch(registry, file("npm", elsewhere)))
+                .isInstanceOf(UpstreamFailureException.class)
+                .hasMessage("upstream 'npm' points at http://localhost, which is neither its own host nor one of its"
+                        + " spec.fileHosts; nothing was fetched (add the host to spec.fileHosts if it serves the"
+                        + " upstream's files)");
+        assertThat(cdn.requests()).isEmpty();
+    }
+
+    @Test
+    void fetchOfAUrlOnAFileHostShouldFetchItWithoutTheCredentials() {
+        cdn.serve(FILE, TARBALL);
+        ServedRegistry registry =
+                registry(upstream("npm", origin).credentials("npm").fileHosts(List.of("local*")));
+
+        UpstreamResult result =
+                fixture.fetch(registry, file("npm", cdn.url().replace("127.0.0.1", "localhost") + FILE));
+
+        assertThat(text(result)).isEqualTo("tarball bytes");
+        assertThat(cdn.requests(FILE).getFirst().headers()).doesNotContainKey("authorization");
+    }
+
+    @Test
     void fetchOfAUrlOnTheOriginRedirectedToAnotherHostShouldNotSendTheCredentialsThere() {
         origin.serve(FILE, 302, new byte[0], Map.of("Location", cdn.url() + "/signed?token=x"));
         cdn.serve("/signed?token=x", TARBALL);

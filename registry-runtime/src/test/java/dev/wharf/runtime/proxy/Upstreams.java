@@ -19,7 +19,8 @@ public record Upstreams(
         Timeouts timeouts,
         @Nullable List<String> allow,
         @Nullable List<String> block,
-        boolean offline) {
+        boolean offline,
+        @Nullable List<String> fileHosts) {
 
     public static Upstreams upstream(String name, FakeUpstream server) {
         return new Upstreams(
@@ -31,11 +32,12 @@ public record Upstreams(
                 new Timeouts("2s", "2s"),
                 null,
                 null,
-                false);
+                false,
+                null);
     }
 
     public Upstreams credentials(String secret) {
-        return new Upstreams(name, url, secret, cache, breaker, timeouts, allow, block, offline);
+        return new Upstreams(name, url, secret, cache, breaker, timeouts, allow, block, offline, fileHosts);
     }
 
     public Upstreams cache(String metadataTtl, String negativeTtl, String maxStale) {
@@ -48,7 +50,8 @@ public record Upstreams(
                 timeouts,
                 allow,
                 block,
-                offline);
+                offline,
+                fileHosts);
     }
 
     Upstreams breaker(int failures, String openFor) {
@@ -61,26 +64,50 @@ public record Upstreams(
                 timeouts,
                 allow,
                 block,
-                offline);
+                offline,
+                fileHosts);
     }
 
     Upstreams responseTimeout(String response) {
         return new Upstreams(
-                name, url, credentialsSecret, cache, breaker, new Timeouts("2s", response), allow, block, offline);
+                name,
+                url,
+                credentialsSecret,
+                cache,
+                breaker,
+                new Timeouts("2s", response),
+                allow,
+                block,
+                offline,
+                fileHosts);
     }
 
     Upstreams names(@Nullable List<String> allowed, @Nullable List<String> blocked) {
-        return new Upstreams(name, url, credentialsSecret, cache, breaker, timeouts, allowed, blocked, offline);
+        return new Upstreams(
+                name, url, credentialsSecret, cache, breaker, timeouts, allowed, blocked, offline, fileHosts);
     }
 
     Upstreams asOffline() {
-        return new Upstreams(name, url, credentialsSecret, cache, breaker, timeouts, allow, block, true);
+        return new Upstreams(name, url, credentialsSecret, cache, breaker, timeouts, allow, block, true, fileHosts);
+    }
+
+    Upstreams fileHosts(List<String> hosts) {
+        return new Upstreams(name, url, credentialsSecret, cache, breaker, timeouts, allow, block, offline, hosts);
     }
 
     ConfiguredUpstreamProxy configured() {
         return new ConfiguredUpstreamProxy(
                 name,
                 new UpstreamProxySpec(
-                        Format.DOCKER, url, credentialsSecret, cache, breaker, timeouts, allow, block, offline));
+                        Format.DOCKER,
+                        url,
+                        credentialsSecret,
+                        cache,
+                        breaker,
+                        timeouts,
+                        allow,
+                        block,
+                        offline,
+                        fileHosts));
     }
 }

@@ -57,6 +57,9 @@ public final class Patterns {
 
     public static final int GLOB_MAX = 256;
 
+    /** A host name glob: letters, digits, dots, hyphens and {@code *}, such as {@code *.cloudfront.net}. */
+    public static final String HOST_GLOB = "^[A-Za-z0-9*]([A-Za-z0-9.*-]*[A-Za-z0-9*])?$";
+
     /** A container image reference. */
     public static final String IMAGE = "^[a-zA-Z0-9][a-zA-Z0-9._/:@+-]*$";
 

@@ -52,4 +52,27 @@ public record UpstreamProxySpec(
         @Nullable List<@Size(max = Patterns.GLOB_MAX) @Pattern(Patterns.GLOB) String> block,
 
         @JsonPropertyDescription("Serve only what is already cached and never contact the upstream. Unset means false.")
-        @Nullable Boolean offline) {}
+        @Nullable Boolean offline,
+
+        @Size(max = 64) @JsonPropertyDescription(
+                "Hosts besides the upstream's own that its documents may point files at, as anchored globs such as"
+                        + " 'files.pythonhosted.org' or '*.cloudfront.net' (a host name, no scheme or port). A file"
+                        + " URL on any other host is refused, so that a document cannot make Wharf fetch from an"
+                        + " internal address. Credentials are never sent to these hosts. Unset means the"
+                        + " upstream's own host only.")
+        @Nullable List<@Size(max = 253) @Pattern(Patterns.HOST_GLOB) String> fileHosts) {
+
+    /** The same spec without file hosts, as most upstreams have it. */
+    public UpstreamProxySpec(
+            Format format,
+            String url,
+            @Nullable String credentialsSecret,
+            @Nullable Cache cache,
+            @Nullable CircuitBreaker circuitBreaker,
+            @Nullable Timeouts timeouts,
+            @Nullable List<String> allow,
+            @Nullable List<String> block,
+            @Nullable Boolean offline) {
+        this(format, url, credentialsSecret, cache, circuitBreaker, timeouts, allow, block, offline, null);
+    }
+}
