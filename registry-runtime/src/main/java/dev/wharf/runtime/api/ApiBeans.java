@@ -1,6 +1,7 @@
 package dev.wharf.runtime.api;
 
 import dev.wharf.runtime.config.ConfigurationStore;
+import dev.wharf.runtime.gc.BlobCollector;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.AuditTrail;
 import dev.wharf.runtime.metadata.DownloadCounter;
@@ -47,6 +48,7 @@ class ApiBeans {
             AuditTrail trail,
             WebMetrics metrics,
             UpstreamEngine upstreams,
+            BlobCollector collector,
             ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         ApiAudit audit = new ApiAudit(trail, clock);
@@ -59,7 +61,8 @@ class ApiBeans {
                 new ArchiveDownloads(registries, guard, lookup, versions, files, downloads, metrics),
                 new VersionCopier(registries, guard, lookup, versions, files),
                 new TokenApi(registries, guard, tokens, audit, clock),
-                new StatusApi(configuration, registries, guard, usage, formats, upstreams));
+                new StatusApi(configuration, registries, guard, usage, formats, upstreams),
+                new GcApi(registries, guard, collector));
     }
 
     @Bean

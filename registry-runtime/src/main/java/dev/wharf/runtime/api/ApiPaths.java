@@ -10,6 +10,7 @@ final class ApiPaths {
     static final String BASE = "/api/v1";
     static final String OPENAPI = BASE + "/openapi.json";
     static final String STATUS = BASE + "/status";
+    static final String GC = BASE + "/gc";
     static final String TOKENS = BASE + "/tokens";
     static final String TOKEN = TOKENS + "/{id}";
 

@@ -41,6 +41,7 @@ final class ApiRoutes {
     private final VersionCopier copier;
     private final TokenApi tokens;
     private final StatusApi status;
+    private final GcApi gc;
 
     ApiRoutes(
             OpenApiDocument openApi,
@@ -51,7 +52,8 @@ final class ApiRoutes {
             ArchiveDownloads archives,
             VersionCopier copier,
             TokenApi tokens,
-            StatusApi status) {
+            StatusApi status,
+            GcApi gc) {
         this.openApi = openApi;
         this.registries = registries;
         this.packages = packages;
@@ -61,6 +63,7 @@ final class ApiRoutes {
         this.copier = copier;
         this.tokens = tokens;
         this.status = status;
+        this.gc = gc;
     }
 
     /** The router. */
@@ -68,6 +71,7 @@ final class ApiRoutes {
         Routes routes = new Routes();
         routes.add(HttpMethod.GET, ApiPaths.OPENAPI, openApi::serve);
         routes.add(HttpMethod.GET, ApiPaths.STATUS, status::get);
+        routes.add(HttpMethod.POST, ApiPaths.GC, gc::collect);
         routes.add(HttpMethod.GET, ApiPaths.TOKENS, tokens::list);
         routes.add(HttpMethod.POST, ApiPaths.TOKENS, tokens::create);
         routes.add(HttpMethod.DELETE, ApiPaths.TOKEN, tokens::revoke);

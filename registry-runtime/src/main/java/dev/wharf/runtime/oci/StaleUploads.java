@@ -14,10 +14,10 @@ import reactor.core.publisher.Mono;
  */
 final class StaleUploads implements AutoCloseable {
 
-    /** How long an upload may receive nothing before it is ended, as the Docker registry's upload purging does. */
-    static final Duration MAX_IDLE = Duration.ofDays(7);
+    /** How long an upload may receive nothing before it is ended (the Docker registry keeps them for a week). */
+    static final Duration MAX_IDLE = Duration.ofHours(1);
 
-    static final long INTERVAL_MINUTES = 60;
+    static final long INTERVAL_MINUTES = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(StaleUploads.class);
 

@@ -1,5 +1,6 @@
 package dev.wharf.runtime.purge;
 
+import dev.wharf.runtime.gc.BlobRelease;
 import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.FormatRowPurge;
 import dev.wharf.runtime.metadata.MetadataDatabase;
@@ -56,7 +57,7 @@ public final class RegistryPurge {
         this.database = database;
         this.rows = new RegistryRows(database);
         this.formatPurges = formats.purges();
-        this.blobs = new BlobRelease(database, formats, store, clock);
+        this.blobs = new BlobRelease(database, formats, store == null ? List.of() : List.of(store), clock);
     }
 
     /**

@@ -148,6 +148,9 @@ class EveryRouteIsAuthorizedTest {
     private record NeedsAuthentication(
             int success, @Nullable Body body) implements Rule {}
 
+    /** An admin of every registry served, for what acts on all of them (a blob collection). */
+    private record NeedsAdminOfEveryRegistry(int success) implements Rule {}
+
     /** Anyone; the answer lists only the registries the caller may read. */
     private record ListsReadableRegistries() implements Rule {}
 
@@ -200,6 +203,7 @@ class EveryRouteIsAuthorizedTest {
                         "/api/v1/openapi.json",
                         200));
         table.put("GET /api/v1/status", new NeedsAuthentication(200, null));
+        table.put("POST /api/v1/gc", new NeedsAdminOfEveryRegistry(200));
         table.put("GET /api/v1/tokens", new NeedsAuthentication(200, null));
         table.put("POST /api/v1/tokens", new NeedsAuthentication(201, TOKEN));
         table.put("DELETE /api/v1/tokens/{id}", new NeedsAuthentication(204, null));
@@ -424,6 +428,7 @@ class EveryRouteIsAuthorizedTest {
             case NeedsRole needs -> roleChecks(route, needs);
             case NeedsAuthentication needs -> authenticationChecks(route, needs);
             case ListsReadableRegistries lists -> listChecks(route);
+            case NeedsAdminOfEveryRegistry needs -> adminChecks(route, needs);
             case ProvenBy proven ->
                 Stream.of(DynamicTest.dynamicTest(
                         "each operation is proven by " + proven.test().getSimpleName(),
@@ -509,6 +514,23 @@ class EveryRouteIsAuthorizedTest {
                     String own = content(privateContent).url(route.pattern(), tokenOf(STRANGER));
                     assertStatus(send(method, own, basic(STRANGER), needs.body()), needs.success());
                 }));
+    }
+
+    private Stream<DynamicTest> adminChecks(RouteInventory.Route route, NeedsAdminOfEveryRegistry needs) {
+        HttpMethod method = method(route);
+        String url = route.pattern();
+        return Stream.of(
+                DynamicTest.dynamicTest(
+                        "anonymous gets 401 with a challenge", () -> assertChallenged(send(method, url, null, null))),
+                DynamicTest.dynamicTest(
+                        STRANGER + " without any role gets 403",
+                        () -> assertStatus(send(method, url, basic(STRANGER), null), 403)),
+                DynamicTest.dynamicTest(
+                        DELETER + ", below admin, gets 403",
+                        () -> assertStatus(send(method, url, basic(DELETER), null), 403)),
+                DynamicTest.dynamicTest(
+                        ADMIN + " gets " + needs.success(),
+                        () -> assertStatus(send(method, url, basic(ADMIN), null), needs.success())));
     }
 
     private Stream<DynamicTest> listChecks(RouteInventory.Route route) {

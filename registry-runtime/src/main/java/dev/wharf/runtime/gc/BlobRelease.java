@@ -1,4 +1,4 @@
-package dev.wharf.runtime.purge;
+package dev.wharf.runtime.gc;
 
 import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.MetadataDatabase;
@@ -11,41 +11,40 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Lets go of the blobs a purged registry referenced, following the {@code blob_ref} protocol of the schema: in the
- * transaction that deleted the registry's rows, a blob no row references any more (no file, no format's row) is marked (so that a concurrent
- * claim by another registry fails rather than points at bytes about to go); after that transaction, the bytes of
- * each marked blob are deleted from the store, then its row. A blob another registry of the database still
- * references is not marked, and stays.
+ * Lets go of blobs no row references any more (no file, no format's row), following the {@code blob_ref} protocol of
+ * the schema: a blob is first marked, so that a concurrent claim fails rather than points at bytes about to go (a
+ * purge marks in the transaction that deleted the registry's rows; the collector on its own); then the bytes of each
+ * marked blob are deleted from the stores, then its row. A blob some row of the database still references is not
+ * marked, and stays.
  *
  * <p>The mark is conditional on {@code last_claimed_at} being what this transaction read, so that a claim committed
  * by another registry's writer while the mark waited for its row lock is never overruled. Marked rows outlive a crash:
  * {@link #finishMarked} completes them on the next run.
  */
-final class BlobRelease {
+public final class BlobRelease {
 
     private static final String CLAIMED =
             "SELECT last_claimed_at FROM blob_ref WHERE digest = :digest AND gc_marked_at IS NULL";
     private static final String DELETE_ROW = "DELETE FROM blob_ref WHERE digest = :digest AND gc_marked_at IS NOT NULL";
 
     private final DatabaseClient client;
-    private final @Nullable BlobStore store;
+    private final List<BlobStore> stores;
     private final Clock clock;
     private final String mark;
     private final String marked;
 
     /**
-     * @param store the store to delete bytes from; null to delete only the rows (the bytes are on a volume that goes
-     *     with the registry)
+     * @param stores the stores to delete bytes from, each asked for every blob; none to delete only the rows (the bytes
+     *     are on a volume that goes with the registry)
      */
-    BlobRelease(MetadataDatabase database, AllFormatRows formats, @Nullable BlobStore store, Clock clock) {
+    public BlobRelease(MetadataDatabase database, AllFormatRows formats, List<BlobStore> stores, Clock clock) {
         this.client = database.client();
-        this.store = store;
+        this.stores = List.copyOf(stores);
         this.clock = clock;
         String unreferenced = formats.unreferenced();
         this.mark = "UPDATE blob_ref b SET gc_marked_at = :now WHERE b.digest = :digest AND b.gc_marked_at IS NULL"
@@ -60,7 +59,7 @@ final class BlobRelease {
      *
      * @return the digests marked
      */
-    Mono<List<Digest>> mark(Collection<String> digests) {
+    public Mono<List<Digest>> mark(Collection<String> digests) {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         return Flux.fromStream(digests.stream().distinct().sorted())
                 .concatMap(digest -> client.sql(CLAIMED)
@@ -84,7 +83,7 @@ final class BlobRelease {
      *
      * @return how many rows were deleted
      */
-    Mono<Long> delete(List<Digest> marked) {
+    public Mono<Long> delete(List<Digest> marked) {
         return Flux.fromIterable(marked)
                 .concatMap(digest -> deleteBytes(digest)
                         .then(client.sql(DELETE_ROW)
@@ -100,7 +99,7 @@ final class BlobRelease {
      *
      * @return how many were completed
      */
-    Mono<Long> finishMarked(int batch) {
+    public Mono<Long> finishMarked(int batch) {
         return client.sql(marked)
                 .bind("limit", batch)
                 .map(row -> Digest.parse(String.valueOf(row.get("digest", String.class))))
@@ -111,7 +110,9 @@ final class BlobRelease {
                         : delete(marked).flatMap(deleted -> finishMarked(batch).map(more -> deleted + more)));
     }
 
-    private Mono<Boolean> deleteBytes(Digest digest) {
-        return store == null ? Mono.just(false) : store.delete(digest);
+    private Mono<Void> deleteBytes(Digest digest) {
+        return Flux.fromIterable(stores)
+                .concatMap(store -> store.delete(digest))
+                .then();
     }
 }
