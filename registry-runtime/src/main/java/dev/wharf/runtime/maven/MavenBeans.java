@@ -30,7 +30,7 @@ class MavenBeans {
         MavenChecksums checksums = new MavenChecksums(database);
         MavenPlugins plugins = new MavenPlugins(database);
         HostedMetadata hosted = new HostedMetadata(packages, versions, files, plugins);
-        MavenDocuments documents = new MavenDocuments(hosted, reads);
+        MavenDocuments documents = new MavenDocuments(hosted, reads, engine);
         return new MavenModule(
                 new MavenDeploy(files, fileLookup, packages, checksums, plugins, metrics),
                 new MavenDownload(
