@@ -193,14 +193,6 @@ class EveryRouteIsAuthorizedTest {
                                 + " a 405 for the methods the format does not take",
                         "/generic/files/pkg//file.txt",
                         400));
-        table.put(
-                "* /maven/**",
-                new Unguarded(
-                        "the maven fallback for URLs naming no file under a registry: a 400 giving the form of Maven"
-                                + " URLs, before any registry is looked up or anything is read; a 405 for the"
-                                + " methods the format does not take",
-                        "/maven/jars",
-                        400));
 
         table.put(
                 "GET /api/v1/openapi.json",
