@@ -56,7 +56,7 @@ class RegistryApiTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .expectBody()
                 .jsonPath("$[*].name")
-                .isEqualTo(List.of("copies", "files", "jars", "public-files"));
+                .isEqualTo(List.of("copies", "crates", "files", "jars", "public-files"));
     }
 
     @Test
@@ -137,12 +137,12 @@ class RegistryApiTest {
 
     @Test
     void getRegistryWhenFormatIsNotImplementedShouldSaySo() {
-        get("/api/v1/registries/jars", READER)
+        get("/api/v1/registries/crates", READER)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.format")
-                .isEqualTo("maven")
+                .isEqualTo("cargo")
                 .jsonPath("$.implemented")
                 .isEqualTo(false);
     }

@@ -373,13 +373,13 @@ class GenericRoutesTest {
 
     @Test
     void requestWhenFormatIsNotServedShouldAnswer400NamingTheFormatAndTheFormatsServed() {
-        get("/maven/jars/org/example/app/1.0/app-1.0.jar", READER)
+        get("/cargo/crates/api/v1/crates/serde", READER)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.detail")
-                .isEqualTo("registry 'jars' is a maven registry; Wharf does not serve maven yet; formats served:"
-                        + " docker/OCI (incl. Helm charts as OCI), generic");
+                .isEqualTo("registry 'crates' is a cargo registry; Wharf does not serve cargo yet; formats served:"
+                        + " docker/OCI (incl. Helm charts as OCI), maven, generic");
     }
 
     private WebTestClient.ResponseSpec put(String url, String user, byte[] content) {

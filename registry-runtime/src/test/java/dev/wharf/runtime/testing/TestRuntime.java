@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * directory.
  *
  * <p>Registries: {@code files} (generic, no anonymous read), {@code public-files} (generic, anonymous read),
- * {@code copies} (generic, no anonymous read, overwrite allowed), {@code jars} (maven, a format not implemented yet).
+ * {@code copies} (generic, no anonymous read, overwrite allowed), {@code jars} (maven), {@code crates} (cargo, a format not implemented yet).
  * Users (password = {@link #PASSWORD}): {@code reader}, {@code writer}, {@code deleter}, {@code admin} with that role
  * in every registry, and {@code stranger} with none.
  */
@@ -134,6 +134,14 @@ public final class TestRuntime {
               name: jars
             spec:
               format: maven
+            %1$s
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: Registry
+            metadata:
+              name: crates
+            spec:
+              format: cargo
             %1$s
             """.formatted(ACCESS, ACCESS.replace("  access:\n", "  access:\n    anonymousRead: true\n"));
 }

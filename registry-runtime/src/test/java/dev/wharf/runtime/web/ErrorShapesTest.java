@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorShapesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), generic";
+    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), maven, generic";
 
     @TempDir
     static Path root;
@@ -189,7 +189,10 @@ class ErrorShapesTest {
                 Row.of("PUT", "/npm/node/express", 400, Shape.NPM, notServed + " npm yet"),
                 Row.of("GET", "/npm/nowhere/express", 404, Shape.NPM, "no registry named 'nowhere'"),
                 Row.of("GET", "/npm/node/a%zz", 400, Shape.NPM, "malformed escape pair"),
-                Row.of("GET", "/maven/jars/org/example/app/1.0/app-1.0.jar", 400, Shape.PROBLEM, notServed + " maven"),
+                Row.of("GET", "/cargo/crates/api/v1/crates/serde", 400, Shape.PROBLEM, notServed + " cargo"),
+                Row.of("GET", "/maven/jars/org/example/app/1.0/app-1.0.jar", 401, Shape.PROBLEM, "needs the read role"),
+                Row.of("GET", "/maven/jars/org/example/app/1.0/../x.jar", 400, Shape.PROBLEM, "relative path")
+                        .headers(admin),
                 Row.of("GET", "/pypi/wheels/simple/requests/", 400, Shape.PROBLEM, notServed + " pypi yet; " + SERVED),
                 Row.of("GET", "/go/modules/example.com/m/@v/list", 400, Shape.TEXT, notServed + " go yet; " + SERVED),
                 Row.of("GET", "/helm/nowhere/index.yaml", 404, Shape.PROBLEM, "no registry named 'nowhere'"),
@@ -276,7 +279,7 @@ class ErrorShapesTest {
                 assertThat(home.path("status").asString()).isEqualTo("/api/v1/status");
                 assertThat(home.path("openapi").asString()).isEqualTo("/api/v1/openapi.json");
                 assertThat(home.path("formatsServed").asString())
-                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), generic");
+                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), maven, generic");
                 assertThat(home.path("formats").path("generic").asString()).startsWith("/generic/<registry>/");
             }
         }

@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.config.ConfiguredRegistry;
+import dev.wharf.runtime.maven.EveryMavenOperationIsAuthorizedTest;
 import dev.wharf.runtime.oci.EveryOciOperationIsAuthorizedTest;
 import dev.wharf.runtime.testing.TestRuntime;
 import java.nio.charset.StandardCharsets;
@@ -250,6 +251,13 @@ class EveryRouteIsAuthorizedTest {
                         "/",
                         200));
         oci(table);
+        table.put(
+                "* /maven/**",
+                new Unguarded(
+                        "the maven fallback for URLs no operation takes: a 400 naming what is wrong with the URL, or a"
+                                + " 405 for a method Maven does not use, serving nothing",
+                        "/maven/jars",
+                        400));
         unimplementedFormats(table);
         return table;
     }
@@ -281,6 +289,10 @@ class EveryRouteIsAuthorizedTest {
         }
         if (format == Format.DOCKER) {
             return new ProvenBy(EveryOciOperationIsAuthorizedTest.class);
+        }
+        if (format == Format.MAVEN) {
+            // Maven's operations need a maven registry and Maven paths, which the generic fixture has not.
+            return new ProvenBy(EveryMavenOperationIsAuthorizedTest.class);
         }
         Role role = operation.role().get();
         return switch (operation.method().name()) {
