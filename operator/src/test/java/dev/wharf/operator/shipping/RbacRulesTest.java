@@ -17,8 +17,8 @@ class RbacRulesTest {
     /**
      * What the operator does in a watched namespace: the Wharf kinds it reads and marks with a finalizer, their
      * status it writes, the objects it renders for a Registry, the data volumes it deletes on request, the purge
-     * Jobs it runs on request, the registry pods it watches for failures, Secrets it only reads, and
-     * Events.
+     * Jobs it runs on request, the registry pods it watches for failures, Secrets (read, and each Registry's status
+     * credential written), and Events.
      */
     static final Set<String> NAMESPACED = union(
             grants(
