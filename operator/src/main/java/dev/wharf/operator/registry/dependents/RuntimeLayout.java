@@ -39,7 +39,9 @@ public final class RuntimeLayout {
     static final String ENV_DATABASE_USERNAME = "WHARF_DATABASE_USERNAME";
     static final String ENV_DATABASE_PASSWORD_FILE = "WHARF_DATABASE_PASSWORDFILE";
     static final String ENV_DATABASE_MAX_CONNECTIONS = "WHARF_DATABASE_MAXCONNECTIONS";
-    static final String ENV_STATUS_CREDENTIAL_FILE = "WHARF_STATUS_CREDENTIALFILE";
+    /** The variable naming the status credential file to the runtime. */
+    public static final String ENV_STATUS_CREDENTIAL_FILE = "WHARF_STATUS_CREDENTIALFILE";
+
     static final String ENV_LOG_FORMAT = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
 
     static final String LIVENESS_PATH = "/actuator/health/liveness";
