@@ -10,6 +10,7 @@
 HEALS_BY_ITSELF = {
   Registry = {
     PodsStarting = true,
+    RolloutInProgress = true,
     VolumePending = true,
     Retrying = true,
     -- Usually the order of a sync: the proxy or Secret is applied after the Registry naming it.
@@ -34,6 +35,8 @@ HEALS_BY_ITSELF = {
 -- Ready=False reasons that need a change by a person; any reason in neither list is treated the same way.
 NEEDS_A_CHANGE = {
   Registry = {
+    -- A pod in ImagePullBackOff, CrashLoopBackOff or Unschedulable: the image, the config or the resources must change.
+    PodsFailing = true,
     UnsupportedFormat = true,
     UpstreamProxyFormatMismatch = true,
     SecretKeyMissing = true,

@@ -1,14 +1,41 @@
 package dev.wharf.operator;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /** Turns an exception and its causes into one line a person can act on, without a stack trace. */
 public final class Failures {
 
     private static final int MAX_DEPTH = 8;
 
+    /**
+     * API server answers that say nothing about the request itself: a timeout, a conflict with a concurrent write,
+     * throttling, or the server (or what is in front of it) unavailable.
+     */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(408, 409, 429, 500, 502, 503, 504);
+
     private Failures() {}
+
+    /**
+     * Whether the failure is one that passes by itself: the API server or the network, not the resource. A status
+     * computed from such a failure would say nothing true about the resource, so the last one is kept.
+     */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            // Code 0 or -1 is no answer at all: transient when a cause is the network (refused, reset, timed out).
+            if (t instanceof KubernetesClientException api && api.getCode() > 0) {
+                return TRANSIENT_CODES.contains(api.getCode());
+            }
+            if (t instanceof IOException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * The messages of the exception and its causes, outermost first, joined by ": ", each given once. The innermost

@@ -3,7 +3,9 @@ package dev.wharf.operator;
 import dev.wharf.operator.cleanup.CleanupPolicyReconciler;
 import dev.wharf.operator.firewall.FirewallPolicyReconciler;
 import dev.wharf.operator.registry.RegistryReconciler;
+import dev.wharf.operator.registry.dependents.RegistryObjects;
 import dev.wharf.operator.runtimestatus.HttpRuntimeStatusClient;
+import dev.wharf.operator.runtimestatus.RuntimeReports;
 import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
 import dev.wharf.operator.upstream.UpstreamProxyReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,7 +41,7 @@ public final class OperatorFactory {
                 clock,
                 customizer,
                 RuntimeImage.forThisVersion(),
-                HttpRuntimeStatusClient.inCluster());
+                new HttpRuntimeStatusClient(RegistryObjects::serviceRoot));
     }
 
     /**
@@ -50,7 +52,8 @@ public final class OperatorFactory {
      * @param clock the time written into status conditions
      * @param customizer last changes to the configuration, such as turning server-side apply off for a mock server
      * @param runtimeImage the registry runtime image a Registry runs unless its {@code spec.image} names another
-     * @param runtimeStatus asks a Registry's pods for its artifact count and storage used
+     * @param runtimeStatus asks a Registry's pods what they hold and how their upstreams are, at most once per
+     *     {@link OperatorSettings#statusInterval()}
      */
     public static Operator create(
             KubernetesClient client,
@@ -83,8 +86,9 @@ public final class OperatorFactory {
                 controller.settingNamespaces(Set.copyOf(settings.namespaces()));
             }
         };
-        operator.register(new UpstreamProxyReconciler(clock), namespaces::accept);
-        operator.register(new RegistryReconciler(runtimeImage, runtimeStatus, clock), namespaces::accept);
+        RuntimeReports reports = new RuntimeReports(runtimeStatus, settings.statusInterval(), clock);
+        operator.register(new UpstreamProxyReconciler(reports, clock), namespaces::accept);
+        operator.register(new RegistryReconciler(runtimeImage, reports, clock), namespaces::accept);
         operator.register(new CleanupPolicyReconciler(clock), namespaces::accept);
         operator.register(new FirewallPolicyReconciler(clock), namespaces::accept);
         return operator;

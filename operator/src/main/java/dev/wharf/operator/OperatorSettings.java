@@ -1,5 +1,6 @@
 package dev.wharf.operator;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       set), {@code false} elsewhere.
  *   <li>{@code WHARF_LEASE_NAME}: the name of that Lease. Default {@value #DEFAULT_LEASE_NAME}.
  *   <li>{@code WHARF_LEASE_NAMESPACE}: the namespace of that Lease. Default: the operator's own namespace.
+ *   <li>{@code WHARF_STATUS_INTERVAL_SECONDS}: the least time between two reads of a Registry's runtime status
+ *       (artifacts, storage, upstream health), from 1 to 3600. Default {@value #DEFAULT_STATUS_INTERVAL_SECONDS}.
  *   <li>{@code WHARF_LOG_FORMAT}: {@code text} (default) or {@code json}, one JSON object per line. {@code
  *       logback.xml} hands it to {@link LogEncoder}, which falls back to text; it is checked here so that a typo
  *       is reported.
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param leaseName the name of the leader election Lease
  * @param leaseNamespace the namespace of the leader election Lease, or null for the operator's own namespace
  * @param logFormat how log lines are written
+ * @param statusInterval the least time between two reads of the same runtime's status
  */
 public record OperatorSettings(
         List<String> namespaces,
@@ -38,7 +42,8 @@ public record OperatorSettings(
         boolean leaderElection,
         String leaseName,
         @Nullable String leaseNamespace,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        Duration statusInterval) {
 
     public static final String NAMESPACES = "WHARF_NAMESPACES";
     public static final String HEALTH_PORT = "WHARF_HEALTH_PORT";
@@ -46,12 +51,15 @@ public record OperatorSettings(
     public static final String LEASE_NAME = "WHARF_LEASE_NAME";
     public static final String LEASE_NAMESPACE = "WHARF_LEASE_NAMESPACE";
     public static final String LOG_FORMAT = "WHARF_LOG_FORMAT";
+    public static final String STATUS_INTERVAL_SECONDS = "WHARF_STATUS_INTERVAL_SECONDS";
 
     /** Set by the kubelet in every pod: its presence means the operator runs in a cluster. */
     static final String IN_CLUSTER_MARKER = "KUBERNETES_SERVICE_HOST";
 
     public static final int DEFAULT_HEALTH_PORT = 8081;
     public static final String DEFAULT_LEASE_NAME = "wharf-operator";
+    public static final int DEFAULT_STATUS_INTERVAL_SECONDS = 60;
+    private static final int STATUS_INTERVAL_MAX_SECONDS = 3600;
 
     /** A DNS-1123 label: a namespace name. */
     private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
@@ -89,7 +97,8 @@ public record OperatorSettings(
                 parseBoolean(LEADER_ELECTION, valueOf(environment, LEADER_ELECTION), inCluster),
                 parseName(LEASE_NAME, valueOf(environment, LEASE_NAME), DEFAULT_LEASE_NAME, SUBDOMAIN, SUBDOMAIN_MAX),
                 leaseNamespace.isEmpty() ? null : parseName(LEASE_NAMESPACE, leaseNamespace, "", LABEL, LABEL_MAX),
-                parseLogFormat(valueOf(environment, LOG_FORMAT)));
+                parseLogFormat(valueOf(environment, LOG_FORMAT)),
+                parseStatusInterval(valueOf(environment, STATUS_INTERVAL_SECONDS)));
     }
 
     private static String valueOf(Map<String, String> environment, String name) {
@@ -132,6 +141,22 @@ public record OperatorSettings(
         }
         throw new IllegalArgumentException(
                 HEALTH_PORT + " must be a port number from 1 to 65535, but was '" + value + "'");
+    }
+
+    private static Duration parseStatusInterval(String value) {
+        if (value.isEmpty()) {
+            return Duration.ofSeconds(DEFAULT_STATUS_INTERVAL_SECONDS);
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 1 && seconds <= STATUS_INTERVAL_MAX_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException(STATUS_INTERVAL_SECONDS + " must be a number of seconds from 1 to "
+                + STATUS_INTERVAL_MAX_SECONDS + ", but was '" + value + "'");
     }
 
     private static boolean parseBoolean(String variable, String value, boolean defaultValue) {

@@ -2,6 +2,7 @@ package dev.wharf.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,33 @@ class FailuresTest {
                 "An error has occurred.", new IOException(new UnknownHostException("kubernetes.default.svc")));
 
         assertThat(Failures.innermost(failure)).isEqualTo("UnknownHostException: kubernetes.default.svc");
+    }
+
+    @Test
+    void isTransientWhenTheApiServerIsUnavailableOrThrottlesShouldBeTrue() {
+        assertThat(Failures.isTransient(new KubernetesClientException("Service Unavailable", 503, null)))
+                .isTrue();
+        assertThat(Failures.isTransient(new KubernetesClientException("Too Many Requests", 429, null)))
+                .isTrue();
+        assertThat(Failures.isTransient(new KubernetesClientException("conflict", 409, null)))
+                .isTrue();
+    }
+
+    @Test
+    void isTransientWhenTheConnectionFailsShouldBeTrue() {
+        Exception failure = new IllegalStateException(
+                new KubernetesClientException("Operation: [get] failed", new IOException("connection reset")));
+
+        assertThat(Failures.isTransient(failure)).isTrue();
+    }
+
+    @Test
+    void isTransientWhenTheApiServerRefusesTheRequestShouldBeFalse() {
+        assertThat(Failures.isTransient(new KubernetesClientException("Unprocessable Entity", 422, null)))
+                .isFalse();
+        assertThat(Failures.isTransient(new KubernetesClientException("Forbidden", 403, null)))
+                .isFalse();
+        assertThat(Failures.isTransient(new IllegalArgumentException("spec.storage is required")))
+                .isFalse();
     }
 }

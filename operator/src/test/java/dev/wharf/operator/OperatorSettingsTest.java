@@ -2,7 +2,9 @@ package dev.wharf.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,24 @@ class OperatorSettingsTest {
         OperatorSettings settings = OperatorSettings.parse(Map.of());
 
         assertThat(settings)
-                .isEqualTo(new OperatorSettings(List.of(), 8081, false, "wharf-operator", null, LogFormat.TEXT));
+                .isEqualTo(new OperatorSettings(
+                        List.of(), 8081, false, "wharf-operator", null, LogFormat.TEXT, Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void parseWhenTheStatusIntervalIsSetShouldUseIt() {
+        assertThat(OperatorSettings.parse(env(OperatorSettings.STATUS_INTERVAL_SECONDS, "5"))
+                        .statusInterval())
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "3601", "1m", "-1"})
+    void parseWhenTheStatusIntervalIsNotASecondCountShouldNameTheVariableAndValue(String value) {
+        assertThatThrownBy(() -> OperatorSettings.parse(env(OperatorSettings.STATUS_INTERVAL_SECONDS, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WHARF_STATUS_INTERVAL_SECONDS must be a number of seconds from 1 to 3600, but was '"
+                        + value + "'");
     }
 
     @ParameterizedTest

@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  *       Job keeps the finalizer: it is logged and reported as an Event on the Registry, and deleting the Job runs it
  *       again.
  * </ul>
+ *
+ * <p>It holds whatever the deletion's propagation policy: with {@code Foreground} (what Argo CD uses when it prunes)
+ * the garbage collector removes the Registry's objects while this runs, so nothing here depends on them: whether the
+ * Registry ever ran is read from its status, the purge Job brings its own configuration, and the pods are waited for
+ * by their labels, not through their workload. With {@code Background} they are all still there; with {@code Orphan}
+ * they stay after the Registry (the workload is still stopped, since its pods must not write during a purge).
  */
 final class DataDeletion {
 
@@ -68,7 +74,8 @@ final class DataDeletion {
             deleteClaims(registry);
             return DeleteControl.defaultDelete();
         }
-        if (stopWorkload(registry)) {
+        boolean workload = stopWorkload(registry);
+        if (workload || podsRemain(registry)) {
             log.info("Registry {}/{} deleted: waiting for its pods to stop before its data is purged", namespace, name);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(POLL);
         }
@@ -80,23 +87,19 @@ final class DataDeletion {
                 .withName(jobName)
                 .get();
         if (job == null) {
-            if (client.configMaps()
-                            .inNamespace(namespace)
-                            .withName(RegistryObjects.configMapName(registry))
-                            .get()
-                    == null) {
-                // Deleted before its first reconcile made the ConfigMap: no pod of it ever ran, and a Job without
-                // the configuration could never start, which would keep the Registry for ever.
+            if (!everReconciled(registry)) {
+                // Deleted before its first reconcile: no object and no pod of it was ever made, so there is no data.
                 log.warn(
-                        "Registry {}/{} deleted before its ConfigMap {} was made: no pod of it ran, so there is no"
+                        "Registry {}/{} deleted before it was first reconciled: no pod of it ran, so there is no"
                                 + " data of it to purge; the Registry is removed",
                         namespace,
-                        name,
-                        RegistryObjects.configMapName(registry));
+                        name);
                 deleteClaims(registry);
                 return DeleteControl.defaultDelete();
             }
-            client.resource(PurgeJobs.render(inputs.get(), image)).create();
+            RegistryInputs resolved = inputs.get();
+            Job created = client.resource(PurgeJobs.render(resolved, image)).create();
+            client.resource(PurgeJobs.configMap(resolved, created)).createOr(existing -> existing.update());
             log.info(
                     "Registry {}/{} deleted with spec.deletionPolicy Delete: purging its data with Job {}"
                             + " (kubectl logs -n {} job/{})",
@@ -119,6 +122,10 @@ final class DataDeletion {
         if (failed.isPresent()) {
             failures.report(registry, job, failed.get());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(FAILED_POLL);
+        }
+        // The operator may have stopped between making the Job and its configuration.
+        if (client.configMaps().inNamespace(namespace).withName(jobName).get() == null) {
+            client.resource(PurgeJobs.configMap(inputs.get(), job)).create();
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(POLL);
     }
@@ -143,6 +150,24 @@ final class DataDeletion {
             running = true;
         }
         return running;
+    }
+
+    /**
+     * Whether a registry pod is still there, running or terminating: found by its labels, since under foreground
+     * deletion its workload may be gone before it is.
+     */
+    private boolean podsRemain(Registry registry) {
+        return !client.pods()
+                .inNamespace(registry.getMetadata().getNamespace())
+                .withLabels(RegistryObjects.selectorLabels(registry))
+                .list()
+                .getItems()
+                .isEmpty();
+    }
+
+    /** Whether the operator ever reconciled the Registry (and so made its objects): it then has a status. */
+    private static boolean everReconciled(Registry registry) {
+        return registry.getStatus() != null && registry.getStatus().observedGeneration() != null;
     }
 
     private void deleteClaims(Registry registry) {

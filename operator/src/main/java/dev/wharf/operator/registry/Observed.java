@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param volumePhase the data claim's phase ({@code Bound}, {@code Pending}...), null when there is no claim yet
  * @param artifacts the artifact count the runtime reported, null when it was not asked or did not answer
  * @param storageBytes the bytes stored the runtime reported, null likewise
+ * @param rolloutPending what the workload's rollout still waits for, null when it is complete (see {@link Rollouts})
+ * @param podFailure the first registry pod that cannot start without a change, null when none
  */
 public record Observed(
         boolean workloadExists,
@@ -18,4 +20,6 @@ public record Observed(
         @Nullable Integer desiredReplicas,
         @Nullable String volumePhase,
         @Nullable Long artifacts,
-        @Nullable Long storageBytes) {}
+        @Nullable Long storageBytes,
+        @Nullable String rolloutPending,
+        @Nullable PodFailure podFailure) {}

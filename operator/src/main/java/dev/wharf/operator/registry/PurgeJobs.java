@@ -2,16 +2,20 @@ package dev.wharf.operator.registry;
 
 import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.api.v1alpha1.registry.RegistrySpec;
+import dev.wharf.operator.config.RuntimeConfigRenderer;
 import dev.wharf.operator.references.RegistryInputs;
 import dev.wharf.operator.registry.dependents.PodTemplates;
 import dev.wharf.operator.registry.dependents.RegistryObjects;
 import dev.wharf.operator.registry.dependents.RuntimeLayout;
 import dev.wharf.operator.registry.dependents.Workloads;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -23,9 +27,12 @@ import java.util.TreeMap;
 
 /**
  * The Job that purges a deleted Registry's data with {@code spec.deletionPolicy: Delete}: the runtime image run once
- * as {@code --wharf.purge.registry=<name>}, in the pod the Registry's own pods run in (the same ConfigMap, Secrets,
- * ServiceAccount, environment and security context) but without ports or probes, and labelled so that no Service or
- * PodDisruptionBudget of the Registry selects it. Pure: the reconciler creates and watches it.
+ * as {@code --wharf.purge.registry=<name>}, in the pod the Registry's own pods run in (the same Secrets, environment
+ * and security context) but without ports or probes, and labelled so that no Service or PodDisruptionBudget of the
+ * Registry selects it. It needs nothing the Registry owns, since the garbage collector may have removed that already
+ * (foreground deletion removes the owned objects before the owner): its configuration is a ConfigMap of its own, owned
+ * by the Job, and it runs as the namespace's {@code default} ServiceAccount without a token. It cannot hang: a
+ * deadline and a backoff limit end it as failed. Pure: the reconciler creates and watches it.
  */
 final class PurgeJobs {
 
@@ -37,6 +44,16 @@ final class PurgeJobs {
 
     /** Retries of a failed purge pod before the Job fails; the purge continues where the last one stopped. */
     static final int BACKOFF_LIMIT = 2;
+
+    /**
+     * The longest a purge Job may run, pods that cannot start included (an image that cannot be pulled, a volume that
+     * cannot be attached): 3 hours. Then it fails, the failure is reported on the Registry, and the next Job continues
+     * where this one stopped.
+     */
+    static final long ACTIVE_DEADLINE_SECONDS = 3 * 3600L;
+
+    /** The ServiceAccount the purge pod runs as: every namespace has it, and the Registry's own may be gone. */
+    static final String SERVICE_ACCOUNT = "default";
 
     /**
      * How long a finished Job stays, for {@code kubectl logs}. A failed one is made again after that, so the purge is
@@ -98,6 +115,13 @@ final class PurgeJobs {
         }
         Container container = new ContainerBuilder(registryContainer)
                 .withName(COMPONENT)
+                // The status credential is for a serving runtime; the purge answers no request.
+                .withEnv(registryContainer.getEnv().stream()
+                        .filter(variable -> !variable.getName().equals(RuntimeLayout.ENV_STATUS_CREDENTIAL_FILE))
+                        .toList())
+                .withVolumeMounts(registryContainer.getVolumeMounts().stream()
+                        .filter(mount -> !mount.getMountPath().equals(RuntimeLayout.STATUS_DIR))
+                        .toList())
                 .withPorts(List.of())
                 .withLivenessProbe(null)
                 .withReadinessProbe(null)
@@ -115,7 +139,19 @@ final class PurgeJobs {
                 .endMetadata()
                 .editSpec()
                 .withRestartPolicy("Never")
+                .withServiceAccountName(SERVICE_ACCOUNT)
+                .withAutomountServiceAccountToken(false)
                 .withContainers(container)
+                .withVolumes(pod.getVolumes().stream()
+                        .filter(volume -> !isStatusCredential(volume, registry))
+                        .map(volume -> isConfiguration(volume, registry)
+                                ? new VolumeBuilder(volume)
+                                        .editConfigMap()
+                                        .withName(name(registry))
+                                        .endConfigMap()
+                                        .build()
+                                : volume)
+                        .toList())
                 .endSpec();
         if (pod.getVolumes().stream().noneMatch(volume -> volume.getName().equals(dataVolume))) {
             // The registry pod's data volume comes from the StatefulSet's claim: the embedded database (which lists
@@ -138,10 +174,45 @@ final class PurgeJobs {
                 .endMetadata()
                 .withNewSpec()
                 .withBackoffLimit(BACKOFF_LIMIT)
+                .withActiveDeadlineSeconds(ACTIVE_DEADLINE_SECONDS)
                 .withTtlSecondsAfterFinished(TTL_SECONDS_AFTER_FINISHED)
                 .withTemplate(template.build())
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * The purge Job's configuration, named as the Job and owned by it (so that it goes with the Job, also when the
+     * Job's time to live ends): the Registry's runtime configuration as its pods had it.
+     */
+    static ConfigMap configMap(RegistryInputs inputs, Job job) {
+        Registry registry = inputs.registry();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name(registry))
+                .withNamespace(registry.getMetadata().getNamespace())
+                .withLabels(labels(registry))
+                .addNewOwnerReference()
+                .withApiVersion("batch/v1")
+                .withKind("Job")
+                .withName(job.getMetadata().getName())
+                .withUid(job.getMetadata().getUid())
+                .endOwnerReference()
+                .endMetadata()
+                .withData(RuntimeConfigRenderer.render(inputs))
+                .build();
+    }
+
+    private static boolean isConfiguration(Volume volume, Registry registry) {
+        return volume.getConfigMap() != null
+                && RegistryObjects.configMapName(registry)
+                        .equals(volume.getConfigMap().getName());
+    }
+
+    private static boolean isStatusCredential(Volume volume, Registry registry) {
+        return volume.getSecret() != null
+                && RegistryObjects.statusSecretName(registry)
+                        .equals(volume.getSecret().getSecretName());
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
 import dev.wharf.operator.references.ClusterView;
 import dev.wharf.operator.references.RegistryMappers;
 import dev.wharf.operator.registry.dependents.RegistryObjects;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Registry controller's informers beyond its dependents: UpstreamProxies, CleanupPolicies, FirewallPolicies and
- * Secrets, each mapped to exactly the Registries it affects ({@link RegistryMappers}), and the data volume claims.
+ * Secrets, each mapped to exactly the Registries it affects ({@link RegistryMappers}), the data volume claims, and the
+ * registry pods (whose failures the status reports).
  *
  * @param eventSources the informers to register
  * @param cluster a view over their caches, for resolving a Registry's references
@@ -33,6 +36,7 @@ record RegistryEventSources(List<EventSource<?, Registry>> eventSources, Cluster
     static final String CLEANUP_POLICIES = "registry-cleanuppolicies";
     static final String FIREWALL_POLICIES = "registry-firewallpolicies";
     static final String VOLUME_CLAIMS = "registry-volumeclaims";
+    static final String PODS = "registry-pods";
 
     static RegistryEventSources prepare(EventSourceContext<Registry> context) {
         var primaries = context.getPrimaryCache();
@@ -86,16 +90,27 @@ record RegistryEventSources(List<EventSource<?, Registry>> eventSources, Cluster
                         .withName(VOLUME_CLAIMS)
                         .withNamespacesInheritedFromController()
                         .withLabelSelector(RegistryObjects.MANAGED_SELECTOR)
-                        .withSecondaryToPrimaryMapper(claim -> {
-                            Map<String, String> labels = claim.getMetadata().getLabels();
-                            String registry = labels == null ? null : labels.get(RegistryObjects.INSTANCE);
-                            return registry == null
-                                    ? Set.of()
-                                    : Set.of(new ResourceID(
-                                            registry, claim.getMetadata().getNamespace()));
-                        })
+                        .withSecondaryToPrimaryMapper(RegistryEventSources::labelledRegistry)
                         .build(),
                 context);
-        return new RegistryEventSources(List.of(proxies, cleanups, firewalls, secrets, claims), cluster);
+        // Only the operator's pods (by label), so that the cache holds the registry pods and nothing else.
+        InformerEventSource<Pod, Registry> pods = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Pod.class, Registry.class)
+                        .withName(PODS)
+                        .withNamespacesInheritedFromController()
+                        .withLabelSelector(RegistryObjects.MANAGED_SELECTOR)
+                        .withSecondaryToPrimaryMapper(RegistryEventSources::labelledRegistry)
+                        .build(),
+                context);
+        return new RegistryEventSources(List.of(proxies, cleanups, firewalls, secrets, claims, pods), cluster);
+    }
+
+    /** The Registry an object of the operator's belongs to, by its instance label. */
+    private static Set<ResourceID> labelledRegistry(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        String registry = labels == null ? null : labels.get(RegistryObjects.INSTANCE);
+        return registry == null
+                ? Set.of()
+                : Set.of(new ResourceID(registry, object.getMetadata().getNamespace()));
     }
 }

@@ -13,17 +13,21 @@ import dev.wharf.operator.registry.dependents.HorizontalPodAutoscalerDependent;
 import dev.wharf.operator.registry.dependents.IngressDependent;
 import dev.wharf.operator.registry.dependents.PodDisruptionBudgetDependent;
 import dev.wharf.operator.registry.dependents.Preconditions;
+import dev.wharf.operator.registry.dependents.RegistryObjects;
 import dev.wharf.operator.registry.dependents.RenderContext;
 import dev.wharf.operator.registry.dependents.ServiceAccountDependent;
 import dev.wharf.operator.registry.dependents.ServiceDependent;
 import dev.wharf.operator.registry.dependents.StatefulSetDependent;
+import dev.wharf.operator.registry.dependents.StatusCredentialDependent;
 import dev.wharf.operator.registry.dependents.Workloads;
-import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
-import dev.wharf.operator.runtimestatus.RuntimeUsage;
+import dev.wharf.operator.runtimestatus.RuntimeReport;
+import dev.wharf.operator.runtimestatus.RuntimeReports;
 import dev.wharf.operator.status.Conditions;
 import dev.wharf.operator.status.Reasons;
 import dev.wharf.operator.status.StatusWrites;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -40,6 +44,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,17 +59,18 @@ import org.slf4j.LoggerFactory;
         explicitInvocation = true,
         dependents = {
             @Dependent(name = "serviceaccount", type = ServiceAccountDependent.class),
+            @Dependent(name = RegistryReconciler.STATUS_CREDENTIAL, type = StatusCredentialDependent.class),
             @Dependent(name = "configmap", type = ConfigMapDependent.class),
             @Dependent(
                     name = "deployment",
                     type = DeploymentDependent.class,
                     reconcilePrecondition = Preconditions.UsesDeployment.class,
-                    dependsOn = {"serviceaccount", "configmap"}),
+                    dependsOn = {"serviceaccount", "configmap", RegistryReconciler.STATUS_CREDENTIAL}),
             @Dependent(
                     name = "statefulset",
                     type = StatefulSetDependent.class,
                     reconcilePrecondition = Preconditions.UsesStatefulSet.class,
-                    dependsOn = {"serviceaccount", "configmap"}),
+                    dependsOn = {"serviceaccount", "configmap", RegistryReconciler.STATUS_CREDENTIAL}),
             @Dependent(name = "service", type = ServiceDependent.class),
             @Dependent(
                     name = "ingress",
@@ -88,20 +94,24 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
     /** The controller's name, in logs and metrics. */
     public static final String NAME = "registry";
 
+    /** The dependent (and its event source) holding the status credential Secret. */
+    static final String STATUS_CREDENTIAL = "statuscredential";
+
     private static final Logger log = LoggerFactory.getLogger(RegistryReconciler.class);
 
     private final String image;
-    private final RuntimeStatusClient runtimeStatus;
+    private final RuntimeReports runtimeStatus;
     private final Clock clock;
     private final AtomicReference<ClusterView> cluster = new AtomicReference<>();
     private final ServiceMonitors serviceMonitors;
 
     /**
      * @param image the runtime image a Registry runs unless its {@code spec.image} names another
-     * @param runtimeStatus asks a Registry's pods for its artifact count and storage used
+     * @param runtimeStatus asks a Registry's pods, at most once per its interval, what they hold and how their
+     *     upstreams are
      * @param clock the time written into status conditions
      */
-    public RegistryReconciler(String image, RuntimeStatusClient runtimeStatus, Clock clock) {
+    public RegistryReconciler(String image, RuntimeReports runtimeStatus, Clock clock) {
         this.image = image;
         this.runtimeStatus = runtimeStatus;
         this.clock = clock;
@@ -129,10 +139,14 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         serviceMonitors.apply(registry, context.getClient());
 
         Observed observed = observe(registry, context);
+        // While a pod serves, come back at the status poll's rhythm; the poll itself is rate-limited per Registry.
+        UpdateControl<Registry> next = observed.readyReplicas() > 0
+                ? UpdateControl.<Registry>noUpdate().rescheduleAfter(runtimeStatus.interval())
+                : UpdateControl.noUpdate();
         RegistryStatus previous = registry.getStatus();
         RegistryStatus status = RegistryStatusCalculator.calculate(inputs, observed, previous, clock);
         if (status.equals(previous)) {
-            return UpdateControl.noUpdate();
+            return next;
         }
         var ready = Conditions.find(status.conditions(), Conditions.READY);
         log.info(
@@ -143,7 +157,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
                 ready == null ? ConditionStatus.UNKNOWN : ready.status(),
                 ready == null ? "" : ready.reason());
         StatusWrites.write(registry, status, context);
-        return UpdateControl.noUpdate();
+        return next;
     }
 
     @Override
@@ -152,6 +166,15 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         boolean lastAttempt =
                 context.getRetryInfo().map(retry -> retry.isLastAttempt()).orElse(true);
         RegistryStatus previous = registry.getStatus();
+        // The API server or the network failed, not the Registry: what the status said is still the best knowledge.
+        if (!lastAttempt && Failures.isTransient(e)) {
+            log.debug(
+                    "Registry {}/{}: transient failure, status kept while retrying: {}",
+                    registry.getMetadata().getNamespace(),
+                    registry.getMetadata().getName(),
+                    Failures.describe(e));
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
+        }
         RegistryStatus status = RegistryStatusCalculator.failed(
                 registry,
                 previous,
@@ -168,6 +191,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
 
     @Override
     public DeleteControl cleanup(Registry registry, Context<Registry> context) {
+        runtimeStatus.forget(registry);
         return new DataDeletion(context.getClient(), clock)
                 .onDelete(
                         registry,
@@ -203,13 +227,28 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
                 .map(pvc ->
                         pvc.getStatus() == null ? "Pending" : pvc.getStatus().getPhase())
                 .orElse(null);
-        Optional<RuntimeUsage> usage = ready > 0 ? runtimeStatus.usage(registry) : Optional.empty();
+        String pending = deployment
+                .map(Rollouts::pending)
+                .or(() -> statefulSet.map(Rollouts::pending))
+                .orElse(null);
+        Map<String, String> selector = RegistryObjects.selectorLabels(registry);
+        List<Pod> pods = context.getSecondaryResources(Pod.class).stream()
+                .filter(pod -> pod.getMetadata().getLabels() != null
+                        && pod.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                .toList();
+        Optional<String> credential = context.getSecondaryResource(Secret.class, STATUS_CREDENTIAL)
+                .flatMap(StatusCredentialDependent::credential);
+        Optional<RuntimeReport> usage = ready > 0 && credential.isPresent()
+                ? runtimeStatus.refresh(registry, credential.get())
+                : Optional.empty();
         return new Observed(
                 exists,
                 ready,
                 desired,
                 phase,
-                usage.map(RuntimeUsage::artifacts).orElse(null),
-                usage.map(RuntimeUsage::storageBytes).orElse(null));
+                usage.map(RuntimeReport::artifacts).orElse(null),
+                usage.map(RuntimeReport::storageBytes).orElse(null),
+                pending,
+                PodFailure.find(pods).orElse(null));
     }
 }

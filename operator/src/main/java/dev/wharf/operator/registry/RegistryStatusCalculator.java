@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a Registry's whole status from its resolved inputs and what runs; no I/O. {@code Ready} is true when the
- * configuration resolves, the storage is there, a pod serves and the runtime serves the format; otherwise it carries
- * the reason of the first of those that does not hold.
+ * configuration resolves, the storage is there, a pod serves, no pod fails, the rollout is complete and the runtime
+ * serves the format; otherwise it carries the reason of the first of those that does not hold.
  */
 public final class RegistryStatusCalculator {
 
@@ -78,17 +78,26 @@ public final class RegistryStatusCalculator {
                         generation,
                         before,
                         clock)
-                : Conditions.of(
-                        AVAILABLE,
-                        ConditionStatus.FALSE,
-                        Reasons.PODS_STARTING,
-                        observed.workloadExists()
-                                ? "No registry pod is ready yet (" + pods(observed) + " ready)."
-                                : "The registry pods are being created.",
-                        generation,
-                        before,
-                        clock);
-        Condition ready = ready(spec.format(), config, storage, available, generation, before, clock);
+                : observed.podFailure() != null
+                        ? Conditions.of(
+                                AVAILABLE,
+                                ConditionStatus.FALSE,
+                                Reasons.PODS_FAILING,
+                                observed.podFailure().message(),
+                                generation,
+                                before,
+                                clock)
+                        : Conditions.of(
+                                AVAILABLE,
+                                ConditionStatus.FALSE,
+                                Reasons.PODS_STARTING,
+                                observed.workloadExists()
+                                        ? "No registry pod is ready yet (" + pods(observed) + " ready)."
+                                        : "The registry pods are being created.",
+                                generation,
+                                before,
+                                clock);
+        Condition ready = ready(spec.format(), config, storage, available, observed, generation, before, clock);
         return new RegistryStatus(
                 List.of(ready, config, storage, available),
                 generation,
@@ -212,6 +221,7 @@ public final class RegistryStatusCalculator {
             Condition config,
             Condition storage,
             Condition available,
+            Observed observed,
             @Nullable Long generation,
             @Nullable List<Condition> before,
             Clock clock) {
@@ -237,6 +247,28 @@ public final class RegistryStatusCalculator {
                         before,
                         clock);
             }
+        }
+        // Pods serve, but a rollout that is stuck or under way is not the spec served.
+        PodFailure failure = observed.podFailure();
+        if (failure != null) {
+            return Conditions.of(
+                    Conditions.READY,
+                    ConditionStatus.FALSE,
+                    Reasons.PODS_FAILING,
+                    "The rollout is stuck: " + failure.message(),
+                    generation,
+                    before,
+                    clock);
+        }
+        if (observed.rolloutPending() != null) {
+            return Conditions.of(
+                    Conditions.READY,
+                    ConditionStatus.FALSE,
+                    Reasons.ROLLOUT_IN_PROGRESS,
+                    "The rollout is not complete: " + observed.rolloutPending() + ".",
+                    generation,
+                    before,
+                    clock);
         }
         return Conditions.of(
                 Conditions.READY,

@@ -7,8 +7,13 @@ import java.util.Optional;
 public interface RuntimeStatusClient {
 
     /** Asks nobody: for an operator that must not call into registry pods (tests of rendering, a locked network). */
-    RuntimeStatusClient DISABLED = registry -> Optional.empty();
+    RuntimeStatusClient DISABLED = (registry, credential) -> Optional.empty();
 
-    /** The Registry's usage, or empty when its runtime could not be asked or did not answer in time. */
-    Optional<RuntimeUsage> usage(Registry registry);
+    /**
+     * The runtime's report on the Registry, or empty when its runtime could not be asked, refused the credential or
+     * did not answer in time.
+     *
+     * @param credential the Registry's status credential, which the runtime reads from its mounted status Secret
+     */
+    Optional<RuntimeReport> report(Registry registry, String credential);
 }

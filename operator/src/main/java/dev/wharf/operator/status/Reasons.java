@@ -15,7 +15,10 @@ public final class Reasons {
     /** The resource is valid and the operator has taken it into account (UpstreamProxy, Ready=True). */
     public static final String ACCEPTED = "Accepted";
 
-    /** Registry Ready=True and Available=True: at least one registry pod serves. */
+    /**
+     * Registry Available=True: at least one registry pod serves; Ready=True: and the rollout of the current spec is
+     * complete.
+     */
     public static final String AVAILABLE = "Available";
 
     /** ConfigResolved=True: every UpstreamProxy and Secret the Registry names exists. */
@@ -48,6 +51,19 @@ public final class Reasons {
     /** Available=False: the registry pods are being created or started, none is ready yet. */
     public static final String PODS_STARTING = "PodsStarting";
 
+    /**
+     * Available=False or Ready=False: a registry pod cannot start without a change (its image cannot be pulled, its
+     * container keeps crashing or cannot be created, no node can take it); the message names the pod and carries the
+     * kubelet's or scheduler's reason, such as ImagePullBackOff, CrashLoopBackOff or Unschedulable.
+     */
+    public static final String PODS_FAILING = "PodsFailing";
+
+    /**
+     * Ready=False while pods serve but the rollout of the current spec is not complete (the controller has not seen
+     * the current generation, or pods of the current template are missing or not ready, or old ones still run).
+     */
+    public static final String ROLLOUT_IN_PROGRESS = "RolloutInProgress";
+
     /** Ready=False while a failed reconcile is retried. */
     public static final String RETRYING = "Retrying";
 
@@ -62,7 +78,7 @@ public final class Reasons {
     public static final String NOT_IMPLEMENTED = "NotImplemented";
 
     /** The Ready=False reasons that resolve by themselves: Progressing rather than Degraded in a health check. */
-    public static final Set<String> HEALING = Set.of(PODS_STARTING, VOLUME_PENDING, RETRYING);
+    public static final Set<String> HEALING = Set.of(PODS_STARTING, ROLLOUT_IN_PROGRESS, VOLUME_PENDING, RETRYING);
 
     private Reasons() {}
 }

@@ -3,6 +3,7 @@ package dev.wharf.operator.upstream;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxyStatus;
+import dev.wharf.operator.runtimestatus.RuntimeReports;
 import dev.wharf.operator.status.StatusWrites;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -12,9 +13,11 @@ import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +41,18 @@ public final class UpstreamProxyReconciler implements Reconciler<UpstreamProxy> 
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamProxyReconciler.class);
 
+    /** The event source fed by new runtime reports. */
+    static final String REPORTS = "runtime-reports";
+
+    private final RuntimeReports reports;
     private final Clock clock;
 
-    public UpstreamProxyReconciler(Clock clock) {
+    /**
+     * @param reports the Registries' runtime reports, whose upstream health is aggregated here
+     * @param clock the time of a Ready transition
+     */
+    public UpstreamProxyReconciler(RuntimeReports reports, Clock clock) {
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -52,14 +64,24 @@ public final class UpstreamProxyReconciler implements Reconciler<UpstreamProxy> 
                 .withNamespacesInheritedFromController()
                 .withSecondaryToPrimaryMapper(new RegistryToUpstreamProxyMapper(context.getPrimaryCache()))
                 .build();
-        return List.of(new InformerEventSource<>(registries, context));
+        SimpleInboundEventSource<UpstreamProxy> reported = new SimpleInboundEventSource<>(REPORTS);
+        reports.onUpstreamChange(reported::propagateEvent);
+        return List.of(new InformerEventSource<>(registries, context), reported);
     }
 
     @Override
     public UpdateControl<UpstreamProxy> reconcile(UpstreamProxy proxy, Context<UpstreamProxy> context) {
         UpstreamProxyStatus previous = proxy.getStatus();
+        Set<Registry> registries = context.getSecondaryResources(Registry.class);
+        List<String> users = UpstreamProxyStatusCalculator.users(proxy, registries);
         UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(
-                proxy, context.getSecondaryResources(Registry.class), previous, clock);
+                proxy,
+                registries,
+                reports.upstream(
+                        proxy.getMetadata().getNamespace(), proxy.getMetadata().getName(), users),
+                reports.interval(),
+                previous,
+                clock);
         if (status.equals(previous)) {
             return UpdateControl.noUpdate();
         }

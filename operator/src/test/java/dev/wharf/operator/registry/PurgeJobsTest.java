@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.api.v1alpha1.registry.Registry;
+import dev.wharf.operator.config.RuntimeConfigRenderer;
 import dev.wharf.operator.references.RegistryInputs;
 import dev.wharf.operator.references.SecretReference;
 import dev.wharf.operator.registry.dependents.PodTemplates;
@@ -37,17 +38,37 @@ class PurgeJobsTest {
         assertThat(job.getMetadata().getNamespace()).isEqualTo("artifacts");
         assertThat(job.getSpec().getBackoffLimit()).isEqualTo(PurgeJobs.BACKOFF_LIMIT);
         assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(PurgeJobs.TTL_SECONDS_AFTER_FINISHED);
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(PurgeJobs.ACTIVE_DEADLINE_SECONDS);
         PodSpec pod = job.getSpec().getTemplate().getSpec();
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
-        assertThat(pod.getServiceAccountName()).isEqualTo(registryPod.getServiceAccountName());
+        // Nothing the Registry owns, which foreground deletion may have removed: its ServiceAccount, its ConfigMap
+        // (the Job has its own, of the same content) and its status credential.
+        assertThat(pod.getServiceAccountName()).isEqualTo("default");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
         assertThat(pod.getSecurityContext()).isEqualTo(registryPod.getSecurityContext());
-        assertThat(pod.getVolumes()).isEqualTo(registryPod.getVolumes());
+        assertThat(pod.getVolumes())
+                .extracting(Volume::getName)
+                .containsExactlyElementsOf(registryPod.getVolumes().stream()
+                        .map(Volume::getName)
+                        .filter(name -> !name.equals("status"))
+                        .toList());
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getConfigMap() != null)
+                .extracting(volume -> volume.getConfigMap().getName())
+                .containsExactly("docker-purge");
+        assertThat(PurgeJobs.configMap(inputs, job).getData()).isEqualTo(RuntimeConfigRenderer.render(inputs));
         Container container = pod.getContainers().getFirst();
         Container registryContainer = registryPod.getContainers().getFirst();
         assertThat(container.getImage()).isEqualTo(IMAGE);
         assertThat(container.getArgs()).containsExactly("--wharf.purge.registry=docker");
-        assertThat(container.getEnv()).isEqualTo(registryContainer.getEnv());
-        assertThat(container.getVolumeMounts()).isEqualTo(registryContainer.getVolumeMounts());
+        assertThat(container.getEnv())
+                .isEqualTo(registryContainer.getEnv().stream()
+                        .filter(variable -> !variable.getName().equals("WHARF_STATUS_CREDENTIALFILE"))
+                        .toList());
+        assertThat(container.getVolumeMounts())
+                .isEqualTo(registryContainer.getVolumeMounts().stream()
+                        .filter(mount -> !mount.getName().equals("status"))
+                        .toList());
         assertThat(container.getSecurityContext()).isEqualTo(registryContainer.getSecurityContext());
         assertThat(container.getPorts()).isEmpty();
         assertThat(container.getLivenessProbe()).isNull();

@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -165,14 +167,7 @@ class RegistryReconcilerTest {
         });
 
         // What the Deployment controller would do once a pod passes its readiness probe.
-        client.apps().deployments().inNamespace(ns).withName("files").editStatus(deployment -> {
-            deployment.setStatus(new DeploymentStatusBuilder()
-                    .withReplicas(1)
-                    .withReadyReplicas(1)
-                    .withAvailableReplicas(1)
-                    .build());
-            return deployment;
-        });
+        rolledOut(ns, "files");
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             RegistryStatus status = observedStatus(client, ns, "files");
@@ -190,6 +185,91 @@ class RegistryReconcilerTest {
                                     "StorageReady", ConditionStatus.TRUE, "BucketConfigured", generation),
                             org.assertj.core.groups.Tuple.tuple(
                                     "Available", ConditionStatus.TRUE, "Available", generation));
+        });
+    }
+
+    @Test
+    void reconcileWhenANewPodCannotPullItsImageWhileTheOldOneServesShouldNotBeReadyAndNameThePodsReason() {
+        String ns = "broken-rollout";
+        applySecrets(ns);
+        apply(ns, registry("files", "format: generic\n" + S3_AND_POSTGRES));
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> deployment(ns, "files") != null);
+        rolledOut(ns, "files");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(observedStatus(client, ns, "files"), "Ready")
+                                .status())
+                        .isEqualTo(ConditionStatus.TRUE));
+
+        // A new template whose pod cannot pull its image; the old pod still serves, as the Deployment controller
+        // keeps it until the new one is ready.
+        client.apps().deployments().inNamespace(ns).withName("files").editStatus(deployment -> {
+            deployment.setStatus(new DeploymentStatusBuilder()
+                    .withObservedGeneration(deployment.getMetadata().getGeneration())
+                    .withReplicas(2)
+                    .withUpdatedReplicas(1)
+                    .withReadyReplicas(1)
+                    .withAvailableReplicas(1)
+                    .build());
+            return deployment;
+        });
+        client.resource(failingPod(ns, "files-7c9d-x2", deployment(ns, "files")))
+                .create();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            RegistryStatus status = observedStatus(client, ns, "files");
+            assertThat(condition(status, "Available").status()).isEqualTo(ConditionStatus.TRUE);
+            assertThat(condition(status, "Ready")).satisfies(ready -> {
+                assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
+                assertThat(ready.reason()).isEqualTo("PodsFailing");
+                assertThat(ready.message())
+                        .isEqualTo("The rollout is stuck: Pod files-7c9d-x2: container registry is in"
+                                + " ImagePullBackOff: Back-off pulling image \"wharf/registry-runtime:9.9\"");
+            });
+        });
+
+        // The pod is replaced by one that pulls; the rollout completes.
+        client.pods().inNamespace(ns).withName("files-7c9d-x2").delete();
+        rolledOut(ns, "files");
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(observedStatus(client, ns, "files"), "Ready")
+                                .reason())
+                        .isEqualTo("Available"));
+    }
+
+    @Test
+    void reconcileWhenTheControllerHasNotSeenTheNewTemplateShouldBeRolloutInProgress() {
+        String ns = "rollout";
+        applySecrets(ns);
+        apply(ns, registry("files", "format: generic\n" + S3_AND_POSTGRES));
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> deployment(ns, "files") != null);
+        rolledOut(ns, "files");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(observedStatus(client, ns, "files"), "Ready")
+                                .status())
+                        .isEqualTo(ConditionStatus.TRUE));
+
+        // A new spec asks for a second pod; the Deployment controller has not caught up with it yet, so the status
+        // still describes the previous generation (which the mock server, unlike an API server, has to be told).
+        apply(ns, registry("files", "format: generic\n  replicas: 2\n" + S3_AND_POSTGRES));
+        await().atMost(TIMEOUT).until(() -> deployment(ns, "files").getSpec().getReplicas() == 2);
+        client.apps().deployments().inNamespace(ns).withName("files").editStatus(deployment -> {
+            deployment.setStatus(new DeploymentStatusBuilder()
+                    .withObservedGeneration(deployment.getMetadata().getGeneration() - 1)
+                    .withReplicas(1)
+                    .withUpdatedReplicas(1)
+                    .withReadyReplicas(1)
+                    .withAvailableReplicas(1)
+                    .build());
+            return deployment;
+        });
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Condition ready = condition(observedStatus(client, ns, "files"), "Ready");
+            assertThat(ready.reason()).isEqualTo("RolloutInProgress");
+            assertThat(ready.message())
+                    .isEqualTo("The rollout is not complete: the Deployment controller has not yet seen generation "
+                            + deployment(ns, "files").getMetadata().getGeneration() + " of Deployment files.");
         });
     }
 
@@ -217,8 +297,12 @@ class RegistryReconcilerTest {
         client.resource(claim).create();
         client.apps().statefulSets().inNamespace(ns).withName("files").editStatus(set -> {
             set.setStatus(new StatefulSetStatusBuilder()
+                    .withObservedGeneration(set.getMetadata().getGeneration())
                     .withReplicas(1)
+                    .withUpdatedReplicas(1)
                     .withReadyReplicas(1)
+                    .withCurrentRevision("files-1")
+                    .withUpdateRevision("files-1")
                     .build());
             return set;
         });
@@ -402,6 +486,50 @@ class RegistryReconcilerTest {
             secret.getMetadata().setNamespace(namespace);
             client.resource(secret).create();
         }
+    }
+
+    /** What the Deployment controller writes once every pod of the current template is ready. */
+    static void rolledOut(String namespace, String name) {
+        client.apps().deployments().inNamespace(namespace).withName(name).editStatus(deployment -> {
+            int replicas = deployment.getSpec().getReplicas() == null
+                    ? 1
+                    : deployment.getSpec().getReplicas();
+            deployment.setStatus(new DeploymentStatusBuilder()
+                    .withObservedGeneration(deployment.getMetadata().getGeneration())
+                    .withReplicas(replicas)
+                    .withUpdatedReplicas(replicas)
+                    .withReadyReplicas(replicas)
+                    .withAvailableReplicas(replicas)
+                    .build());
+            return deployment;
+        });
+    }
+
+    /** A pod of the Deployment's template in ImagePullBackOff, as the kubelet reports it. */
+    static Pod failingPod(String namespace, String name, Deployment deployment) {
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .withLabels(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                .endMetadata()
+                .withSpec(deployment.getSpec().getTemplate().getSpec())
+                .withNewStatus()
+                .withPhase("Pending")
+                .addNewContainerStatus()
+                .withName("registry")
+                .withImage("wharf/registry-runtime:9.9")
+                .withReady(false)
+                .withRestartCount(0)
+                .withNewState()
+                .withNewWaiting()
+                .withReason("ImagePullBackOff")
+                .withMessage("Back-off pulling image \"wharf/registry-runtime:9.9\"")
+                .endWaiting()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build();
     }
 
     static ConfigMap configMap(String namespace, String registry) {

@@ -22,7 +22,7 @@ class RegistryStatusCalculatorTest {
 
     private static final Clock FIRST = Clock.fixed(Instant.parse("2026-01-01T08:00:00Z"), ZoneOffset.UTC);
     private static final Clock LATER = Clock.fixed(Instant.parse("2026-01-01T09:00:00Z"), ZoneOffset.UTC);
-    private static final Observed READY_POD = new Observed(true, 1, 1, "Bound", null, null);
+    private static final Observed READY_POD = new Observed(true, 1, 1, "Bound", null, null, null, null);
 
     @Test
     void calculateWhenNothingChangedShouldKeepTheTransitionTimesAndBeEqual() {
@@ -51,7 +51,7 @@ class RegistryStatusCalculatorTest {
     void calculateWhenTheFormatIsNotServedShouldSayUnsupportedFormatFirst() {
         RegistryStatus status = RegistryStatusCalculator.calculate(
                 inputs("cargo", List.of(new ReferenceProblem("SecretNotFound", "x"))),
-                new Observed(false, 0, null, null, null, null),
+                new Observed(false, 0, null, null, null, null, null, null),
                 null,
                 FIRST);
 
@@ -66,11 +66,60 @@ class RegistryStatusCalculatorTest {
         RegistryInputs inputs = inputs("generic", List.of());
         RegistryStatus first = RegistryStatusCalculator.calculate(inputs, READY_POD, null, FIRST);
 
-        RegistryStatus down =
-                RegistryStatusCalculator.calculate(inputs, new Observed(true, 0, 1, "Bound", null, null), first, LATER);
+        RegistryStatus down = RegistryStatusCalculator.calculate(
+                inputs, new Observed(true, 0, 1, "Bound", null, null, null, null), first, LATER);
 
         assertThat(ready(down).reason()).isEqualTo("PodsStarting");
         assertThat(ready(down).lastTransitionTime()).isEqualTo("2026-01-01T09:00:00Z");
+    }
+
+    @Test
+    void calculateWhenPodsServeButTheRolloutIsNotCompleteShouldBeAvailableButNotReady() {
+        RegistryStatus status = RegistryStatusCalculator.calculate(
+                inputs("generic", List.of()),
+                new Observed(true, 1, 2, "Bound", null, null, "1 of 2 pods run the current template", null),
+                null,
+                FIRST);
+
+        assertThat(condition(status, "Available").status()).isEqualTo(ConditionStatus.TRUE);
+        assertThat(ready(status).status()).isEqualTo(ConditionStatus.FALSE);
+        assertThat(ready(status).reason()).isEqualTo("RolloutInProgress");
+        assertThat(ready(status).message())
+                .isEqualTo("The rollout is not complete: 1 of 2 pods run the current template.");
+    }
+
+    @Test
+    void calculateWhenANewPodCannotPullItsImageWhileOldOnesServeShouldBeNotReadyWithThePodsReason() {
+        PodFailure failure = new PodFailure(
+                "files-7c-x", "ImagePullBackOff", "Pod files-7c-x: container registry is in ImagePullBackOff.");
+
+        RegistryStatus status = RegistryStatusCalculator.calculate(
+                inputs("generic", List.of()),
+                new Observed(true, 1, 1, "Bound", null, null, "0 of 1 pods run the current template", failure),
+                null,
+                FIRST);
+
+        assertThat(condition(status, "Available").status()).isEqualTo(ConditionStatus.TRUE);
+        assertThat(ready(status).reason()).isEqualTo("PodsFailing");
+        assertThat(ready(status).message())
+                .isEqualTo("The rollout is stuck: Pod files-7c-x: container registry is in ImagePullBackOff.");
+    }
+
+    @Test
+    void calculateWhenNoPodIsReadyAndOneCrashLoopsShouldBeUnavailableWithThePodsReason() {
+        PodFailure failure = new PodFailure(
+                "files-0", "CrashLoopBackOff", "Pod files-0: container registry is in CrashLoopBackOff.");
+
+        RegistryStatus status = RegistryStatusCalculator.calculate(
+                inputs("generic", List.of()),
+                new Observed(true, 0, 1, "Bound", null, null, null, failure),
+                null,
+                FIRST);
+
+        assertThat(condition(status, "Available").reason()).isEqualTo("PodsFailing");
+        assertThat(ready(status).reason()).isEqualTo("PodsFailing");
+        assertThat(ready(status).message())
+                .isEqualTo("Available: Pod files-0: container registry is in CrashLoopBackOff.");
     }
 
     @Test
@@ -96,6 +145,12 @@ class RegistryStatusCalculatorTest {
                 spec: {format: %s}
                 """.formatted(format), Registry.class);
         return new RegistryInputs(registry, List.of(), List.of(), List.of(), List.of(), new TreeMap<>(), problems);
+    }
+
+    private static Condition condition(RegistryStatus status, String type) {
+        Condition condition = Conditions.find(status.conditions(), type);
+        assertThat(condition).isNotNull();
+        return condition;
     }
 
     private static Condition ready(RegistryStatus status) {

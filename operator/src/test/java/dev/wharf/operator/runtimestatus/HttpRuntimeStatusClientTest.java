@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.wharf.api.v1alpha1.registry.Registry;
+import dev.wharf.api.v1alpha1.upstream.BreakerState;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Reading a Registry's usage from a real HTTP server answering as the runtime's {@code /api/v1/status} does. */
+/** Reading a Registry's report from a real HTTP server answering as the runtime's {@code /api/v1/status} does. */
 class HttpRuntimeStatusClientTest {
 
     private static final Registry NPM = new KubernetesSerialization().unmarshal("""
@@ -27,6 +28,8 @@ class HttpRuntimeStatusClientTest {
             metadata: {name: npm, namespace: artifacts}
             spec: {format: npm}
             """, Registry.class);
+
+    private static final String CREDENTIAL = "wharf-status-test-credential-of-the-npm-registry";
 
     private HttpServer server;
     private volatile int status = 200;
@@ -65,32 +68,54 @@ class HttpRuntimeStatusClientTest {
                  ]}
                 """;
 
-        Optional<RuntimeUsage> usage = client(Optional.of("operator-token")).usage(NPM);
+        Optional<RuntimeReport> usage = client().report(NPM, CREDENTIAL);
 
-        assertThat(usage).contains(new RuntimeUsage(1532, 7401235));
-        assertThat(authorizations).containsExactly("Bearer operator-token");
+        assertThat(usage).contains(new RuntimeReport(1532, 7401235, List.of()));
+        assertThat(authorizations).containsExactly("Bearer " + CREDENTIAL);
     }
 
     @Test
     void usageWhenTheRuntimeRefusesTheCallerShouldBeEmpty() {
         status = 401;
 
-        assertThat(client(Optional.empty()).usage(NPM)).isEmpty();
-        assertThat(authorizations).containsExactly("null");
+        assertThat(client().report(NPM, CREDENTIAL)).isEmpty();
+        assertThat(authorizations).containsExactly("Bearer " + CREDENTIAL);
+    }
+
+    @Test
+    void reportWhenTheRuntimeListsUpstreamsShouldReturnTheirHealth() {
+        body = """
+                {"registries": [{"name": "npm", "versions": 2, "storageBytes": 10, "upstreams": [
+                  {"name": "npmjs", "url": "https://registry.npmjs.org", "health": "down", "breaker": "Open",
+                   "consecutiveFailures": 5, "lastSuccess": "2026-01-02T03:04:05Z",
+                   "lastFailure": "2026-01-02T03:09:00Z", "lastError": "connect timed out"},
+                  {"name": "mirror", "health": "unknown", "breaker": "Closed", "consecutiveFailures": 0}]}]}
+                """;
+
+        assertThat(client().report(NPM, CREDENTIAL).orElseThrow().upstreams())
+                .containsExactly(
+                        new UpstreamReport(
+                                "npmjs",
+                                BreakerState.OPEN,
+                                5,
+                                "2026-01-02T03:04:05Z",
+                                "2026-01-02T03:09:00Z",
+                                "connect timed out"),
+                        new UpstreamReport("mirror", BreakerState.CLOSED, 0, null, null, null));
     }
 
     @Test
     void usageWhenTheRegistryIsNotListedShouldBeEmpty() {
         body = "{\"registries\": [{\"name\": \"other\", \"versions\": 1, \"storageBytes\": 2}]}";
 
-        assertThat(client(Optional.empty()).usage(NPM)).isEmpty();
+        assertThat(client().report(NPM, CREDENTIAL)).isEmpty();
     }
 
     @Test
     void usageWhenTheAnswerIsNotJsonShouldBeEmpty() {
         body = "<html>proxy error</html>";
 
-        assertThat(client(Optional.empty()).usage(NPM)).isEmpty();
+        assertThat(client().report(NPM, CREDENTIAL)).isEmpty();
     }
 
     @Test
@@ -98,12 +123,12 @@ class HttpRuntimeStatusClientTest {
         URI root = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         server.stop(0);
 
-        assertThat(new HttpRuntimeStatusClient(registry -> root, Optional::empty).usage(NPM))
+        assertThat(new HttpRuntimeStatusClient(registry -> root).report(NPM, CREDENTIAL))
                 .isEmpty();
     }
 
-    private HttpRuntimeStatusClient client(Optional<String> token) {
+    private HttpRuntimeStatusClient client() {
         URI root = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new HttpRuntimeStatusClient(registry -> root, () -> token);
+        return new HttpRuntimeStatusClient(registry -> root);
     }
 }

@@ -52,10 +52,22 @@ public final class RegistryOperator {
 
     /** Creates the committed CRDs and starts the Operator with the given runtime status client. */
     public static Operator start(KubernetesClient client, MeterRegistry meters, RuntimeStatusClient runtimeStatus) {
+        return start(client, meters, runtimeStatus, Map.of());
+    }
+
+    /**
+     * Creates the committed CRDs and starts the Operator with the given runtime status client and settings (as the
+     * environment variables of {@link OperatorSettings}).
+     */
+    public static Operator start(
+            KubernetesClient client,
+            MeterRegistry meters,
+            RuntimeStatusClient runtimeStatus,
+            Map<String, String> settings) {
         CommittedCrds.create(client);
         Operator operator = OperatorFactory.create(
                 client,
-                OperatorSettings.parse(Map.of()),
+                OperatorSettings.parse(settings),
                 meters,
                 Clock.systemUTC(),
                 MockCluster.OPERATOR_SETTINGS,

@@ -10,8 +10,10 @@ import dev.wharf.api.v1alpha1.upstream.BreakerState;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxyStatus;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxyStatus.UpstreamHealth;
+import dev.wharf.operator.runtimestatus.UpstreamReport;
 import dev.wharf.operator.testing.Resources;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,6 +30,8 @@ class UpstreamProxyStatusCalculatorTest {
     private static final String NOW = "2025-03-04T05:06:07Z";
     private static final String EARLIER = "2025-01-01T08:00:00Z";
     private static final Clock CLOCK = Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC);
+    private static final List<UpstreamReport> NO_REPORTS = List.of();
+    private static final Duration INTERVAL = Duration.ofMinutes(1);
 
     static Stream<Arguments> registries() {
         return Stream.of(
@@ -59,7 +63,8 @@ class UpstreamProxyStatusCalculatorTest {
     @MethodSource("registries")
     void calculateShouldListTheRegistriesOfTheNamespaceThatNameTheProxy(
             String description, List<Registry> registries, List<String> expectedUsedBy) {
-        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(proxy(1L), registries, null, CLOCK);
+        UpstreamProxyStatus status =
+                UpstreamProxyStatusCalculator.calculate(proxy(1L), registries, NO_REPORTS, INTERVAL, null, CLOCK);
 
         assertThat(status.usedBy()).isEqualTo(expectedUsedBy);
     }
@@ -67,7 +72,7 @@ class UpstreamProxyStatusCalculatorTest {
     @Test
     void calculateWhenTheProxyIsNewShouldReportReadyAcceptedAtTheClockTime() {
         UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(
-                proxy(4L), List.of(registry("artifacts", "npm", "npmjs")), null, CLOCK);
+                proxy(4L), List.of(registry("artifacts", "npm", "npmjs")), NO_REPORTS, INTERVAL, null, CLOCK);
 
         assertThat(status.observedGeneration()).isEqualTo(4L);
         assertThat(status.conditions())
@@ -82,7 +87,8 @@ class UpstreamProxyStatusCalculatorTest {
 
     @Test
     void calculateWhenNoRegistryNamesTheProxyShouldStillBeReadyAndSaySo() {
-        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), null, CLOCK);
+        UpstreamProxyStatus status =
+                UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), NO_REPORTS, INTERVAL, null, CLOCK);
 
         assertThat(status.conditions()).singleElement().satisfies(ready -> {
             assertThat(ready.status()).isEqualTo(ConditionStatus.TRUE);
@@ -100,7 +106,7 @@ class UpstreamProxyStatusCalculatorTest {
                 null);
 
         UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(
-                proxy(2L), List.of(registry("artifacts", "npm", "npmjs")), previous, CLOCK);
+                proxy(2L), List.of(registry("artifacts", "npm", "npmjs")), NO_REPORTS, INTERVAL, previous, CLOCK);
 
         assertThat(status.conditions()).singleElement().satisfies(ready -> {
             assertThat(ready.lastTransitionTime()).isEqualTo(EARLIER);
@@ -116,7 +122,8 @@ class UpstreamProxyStatusCalculatorTest {
                 List.of(),
                 null);
 
-        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), previous, CLOCK);
+        UpstreamProxyStatus status =
+                UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), NO_REPORTS, INTERVAL, previous, CLOCK);
 
         assertThat(status.conditions())
                 .singleElement()
@@ -127,12 +134,58 @@ class UpstreamProxyStatusCalculatorTest {
     @Test
     void calculateWhenNothingChangedShouldEqualThePreviousStatusWhateverTheTime() {
         List<Registry> registries = List.of(registry("artifacts", "npm", "npmjs"));
-        UpstreamProxyStatus first = UpstreamProxyStatusCalculator.calculate(proxy(3L), registries, null, CLOCK);
-        Clock later = Clock.offset(CLOCK, java.time.Duration.ofHours(5));
+        UpstreamProxyStatus first =
+                UpstreamProxyStatusCalculator.calculate(proxy(3L), registries, NO_REPORTS, INTERVAL, null, CLOCK);
+        Clock later = Clock.offset(CLOCK, Duration.ofHours(5));
 
-        UpstreamProxyStatus second = UpstreamProxyStatusCalculator.calculate(proxy(3L), registries, first, later);
+        UpstreamProxyStatus second =
+                UpstreamProxyStatusCalculator.calculate(proxy(3L), registries, NO_REPORTS, INTERVAL, first, later);
 
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void calculateWhenSeveralRegistriesReportShouldTakeTheWorstBreakerTheMostFailuresAndTheLatestTimes() {
+        List<UpstreamReport> reports = List.of(
+                new UpstreamReport("npmjs", BreakerState.CLOSED, 0, NOW, EARLIER, "old error"),
+                new UpstreamReport("npmjs", BreakerState.OPEN, 7, EARLIER, NOW, "connect timed out"),
+                new UpstreamReport("npmjs", BreakerState.HALF_OPEN, 2, null, null, null));
+
+        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(
+                proxy(1L), List.of(registry("artifacts", "npm", "npmjs")), reports, INTERVAL, null, CLOCK);
+
+        assertThat(status.health()).isEqualTo(new UpstreamHealth(BreakerState.OPEN, 7, NOW, NOW, "connect timed out"));
+    }
+
+    @Test
+    void calculateWhenOnlyTheLastSuccessMovedLessThanTheIntervalShouldKeepTheWrittenHealth() {
+        UpstreamHealth written = new UpstreamHealth(BreakerState.CLOSED, 0, "2025-03-04T05:06:00Z", null, null);
+        UpstreamProxyStatus previous = new UpstreamProxyStatus(null, 1L, List.of("npm"), written);
+        List<UpstreamReport> soon = List.of(new UpstreamReport("npmjs", BreakerState.CLOSED, 0, NOW, null, null));
+        List<UpstreamReport> later =
+                List.of(new UpstreamReport("npmjs", BreakerState.CLOSED, 0, "2025-03-04T05:07:00Z", null, null));
+        List<Registry> registries = List.of(registry("artifacts", "npm", "npmjs"));
+
+        assertThat(UpstreamProxyStatusCalculator.calculate(proxy(1L), registries, soon, INTERVAL, previous, CLOCK)
+                        .health())
+                .isEqualTo(written);
+        assertThat(UpstreamProxyStatusCalculator.calculate(proxy(1L), registries, later, INTERVAL, previous, CLOCK)
+                        .health())
+                .isEqualTo(new UpstreamHealth(BreakerState.CLOSED, 0, "2025-03-04T05:07:00Z", null, null));
+    }
+
+    @Test
+    void calculateWhenTheBreakerOpensShouldWriteAtOnce() {
+        UpstreamHealth written = new UpstreamHealth(BreakerState.CLOSED, 0, NOW, null, null);
+        UpstreamProxyStatus previous = new UpstreamProxyStatus(null, 1L, List.of("npm"), written);
+        List<UpstreamReport> open =
+                List.of(new UpstreamReport("npmjs", BreakerState.OPEN, 5, NOW, NOW, "503 Service Unavailable"));
+
+        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(
+                proxy(1L), List.of(registry("artifacts", "npm", "npmjs")), open, INTERVAL, previous, CLOCK);
+
+        assertThat(status.health())
+                .isEqualTo(new UpstreamHealth(BreakerState.OPEN, 5, NOW, NOW, "503 Service Unavailable"));
     }
 
     @Test
@@ -140,7 +193,8 @@ class UpstreamProxyStatusCalculatorTest {
         UpstreamHealth health = new UpstreamHealth(BreakerState.OPEN, 5, EARLIER, NOW, "connect timed out");
         UpstreamProxyStatus previous = new UpstreamProxyStatus(null, null, null, health);
 
-        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), previous, CLOCK);
+        UpstreamProxyStatus status =
+                UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), NO_REPORTS, INTERVAL, previous, CLOCK);
 
         assertThat(status.health()).isEqualTo(health);
     }
@@ -150,7 +204,8 @@ class UpstreamProxyStatusCalculatorTest {
         UpstreamProxyStatus previous = new UpstreamProxyStatus(
                 List.of(new Condition("Stale", ConditionStatus.TRUE, 1L, EARLIER, "Old", "Old.")), 1L, null, null);
 
-        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), previous, CLOCK);
+        UpstreamProxyStatus status =
+                UpstreamProxyStatusCalculator.calculate(proxy(1L), List.of(), NO_REPORTS, INTERVAL, previous, CLOCK);
 
         assertThat(status.conditions()).extracting(Condition::type).containsExactly("Ready");
     }
@@ -161,7 +216,8 @@ class UpstreamProxyStatusCalculatorTest {
                 .mapToObj(i -> registry("artifacts", "npm-%04d".formatted(i), "npmjs"))
                 .toList();
 
-        UpstreamProxyStatus status = UpstreamProxyStatusCalculator.calculate(proxy(1L), registries, null, CLOCK);
+        UpstreamProxyStatus status =
+                UpstreamProxyStatusCalculator.calculate(proxy(1L), registries, NO_REPORTS, INTERVAL, null, CLOCK);
 
         assertThat(status.usedBy()).hasSize(1024).startsWith("npm-0000").endsWith("npm-1023");
         assertThat(status.conditions())

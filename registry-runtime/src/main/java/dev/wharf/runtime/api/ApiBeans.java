@@ -1,5 +1,7 @@
 package dev.wharf.runtime.api;
 
+import dev.wharf.runtime.auth.StatusReader;
+import dev.wharf.runtime.auth.StatusReaderProperties;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.gc.BlobCollector;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
@@ -20,6 +22,7 @@ import dev.wharf.runtime.web.UnimplementedFormats;
 import dev.wharf.runtime.web.WebMetrics;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -27,6 +30,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The management API's handlers and its router. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StatusReaderProperties.class)
 class ApiBeans {
 
     @Bean
@@ -49,6 +53,7 @@ class ApiBeans {
             WebMetrics metrics,
             UpstreamEngine upstreams,
             BlobCollector collector,
+            StatusReaderProperties status,
             ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         ApiAudit audit = new ApiAudit(trail, clock);
@@ -61,7 +66,14 @@ class ApiBeans {
                 new ArchiveDownloads(registries, guard, lookup, versions, files, downloads, metrics),
                 new VersionCopier(registries, guard, lookup, versions, files),
                 new TokenApi(registries, guard, tokens, audit, clock),
-                new StatusApi(configuration, registries, guard, usage, formats, upstreams),
+                new StatusApi(
+                        configuration,
+                        registries,
+                        guard,
+                        usage,
+                        formats,
+                        upstreams,
+                        new StatusReader(status.credentialFile())),
                 new GcApi(registries, guard, collector));
     }
 

@@ -1,5 +1,6 @@
 package dev.wharf.runtime.api;
 
+import dev.wharf.runtime.auth.StatusReader;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.config.IneffectivePolicies;
@@ -12,6 +13,7 @@ import dev.wharf.runtime.web.UnimplementedFormats;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -28,6 +30,7 @@ final class StatusApi {
     private final Registries usage;
     private final UnimplementedFormats formats;
     private final UpstreamEngine upstreams;
+    private final StatusReader operator;
 
     StatusApi(
             ConfigurationStore configuration,
@@ -35,20 +38,26 @@ final class StatusApi {
             AccessGuard guard,
             Registries usage,
             UnimplementedFormats formats,
-            UpstreamEngine upstreams) {
+            UpstreamEngine upstreams,
+            StatusReader operator) {
         this.configuration = configuration;
         this.registries = registries;
         this.guard = guard;
         this.usage = usage;
         this.formats = formats;
         this.upstreams = upstreams;
+        this.operator = operator;
     }
 
-    /** The status; any authenticated caller may read it. */
+    /** The status; any authenticated caller may read it, and the operator with its status credential. */
     Mono<ServerResponse> get(ServerRequest request) {
-        return guard.requireAuthenticated(request, registries.serving())
-                .then(usage.usageByName())
-                .flatMap(counts -> ApiResponses.json(status(counts)));
+        Mono<?> caller = operator.recognise(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
+                .<Mono<?>>map(principal -> {
+                    request.attributes().put(AccessGuard.PRINCIPAL_ATTRIBUTE, principal);
+                    return Mono.just(principal);
+                })
+                .orElseGet(() -> guard.requireAuthenticated(request, registries.serving()));
+        return caller.then(usage.usageByName()).flatMap(counts -> ApiResponses.json(status(counts)));
     }
 
     private StatusView status(Map<String, RegistryUsage> counts) {

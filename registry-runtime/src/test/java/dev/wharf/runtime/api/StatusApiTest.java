@@ -30,9 +30,14 @@ class StatusApiTest {
     @TempDir
     static Path root;
 
+    /** What the operator would generate and mount: only the status endpoint accepts it. */
+    private static final String OPERATOR_CREDENTIAL = "wharf-status-Zm9yIHRoZSBzdGF0dXMgZW5kcG9pbnQgb25seQ";
+
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) throws IOException {
         TestRuntime.configure(registry, root);
+        Path credential = Files.writeString(root.resolve("status-credential"), OPERATOR_CREDENTIAL + "\n");
+        registry.add("wharf.status.credential-file", credential::toString);
         Files.writeString(root.resolve("config").resolve("policies.yaml"), """
                 apiVersion: wharf.dev/v1alpha1
                 kind: CleanupPolicy
@@ -141,6 +146,45 @@ class StatusApiTest {
                 .expectBody()
                 .jsonPath("$.detail")
                 .isEqualTo("this endpoint needs an authenticated caller; send credentials (Basic or Bearer)");
+    }
+
+    @Test
+    void statusWithTheOperatorsCredentialShouldAnswer200() {
+        client.get()
+                .uri("/api/v1/status")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_CREDENTIAL)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.registries[*].name")
+                .isEqualTo(List.of("copies", "files", "jars", "public-files"));
+    }
+
+    @Test
+    void statusWithAnotherBearerShouldAnswer401WithoutRepeatingIt() {
+        client.get()
+                .uri("/api/v1/status")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_CREDENTIAL + "x")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("the bearer token is not a Wharf API token");
+    }
+
+    @Test
+    void theOperatorsCredentialShouldOpenNoOtherRoute() {
+        client.get()
+                .uri("/api/v1/registries/files/packages")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_CREDENTIAL)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("the bearer token is not a Wharf API token");
     }
 
     /** Any authenticated caller may read the status, even one without a role. */

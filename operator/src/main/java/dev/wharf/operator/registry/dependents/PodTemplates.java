@@ -46,6 +46,7 @@ public final class PodTemplates {
     static final String CONFIG_VOLUME = "config";
     static final String DATA_VOLUME = "data";
     static final String TMP_VOLUME = "tmp";
+    static final String STATUS_VOLUME = "status";
     static final String SECRET_VOLUME_PREFIX = "secret-";
 
     /** The runtime image's non-root user and group, as the jib configuration in the parent POM builds it. */
@@ -94,6 +95,16 @@ public final class PodTemplates {
                 .withName(TMP_VOLUME)
                 .withMountPath(RuntimeLayout.TMP_DIR)
                 .build());
+        // Optional: the data path never waits for the status hand-off; without the file the runtime refuses the
+        // operator's status calls, and the Registry's status keeps its last figures.
+        volumes.add(new VolumeBuilder()
+                .withName(STATUS_VOLUME)
+                .withNewSecret()
+                .withSecretName(RegistryObjects.statusSecretName(registry))
+                .withOptional(true)
+                .endSecret()
+                .build());
+        mounts.add(mount(STATUS_VOLUME, RuntimeLayout.STATUS_DIR));
         for (int i = 0; i < secrets.size(); i++) {
             String volume = SECRET_VOLUME_PREFIX + i;
             // Optional: a Secret created after the Registry appears in the mount without a restart, and the runtime
@@ -167,6 +178,7 @@ public final class PodTemplates {
         env.add(value(RuntimeLayout.ENV_CONFIG_DIR, RuntimeLayout.CONFIG_DIR));
         env.add(value(RuntimeLayout.ENV_DATA_DIR, RuntimeLayout.DATA_DIR));
         env.add(value(RuntimeLayout.ENV_SECRETS_DIR, RuntimeLayout.SECRETS_DIR));
+        env.add(value(RuntimeLayout.ENV_STATUS_CREDENTIAL_FILE, RuntimeLayout.STATUS_CREDENTIAL_FILE));
         env.add(value(RuntimeLayout.ENV_LOG_FORMAT, "ecs"));
         PostgresDatabase postgres =
                 spec.database() == null ? null : spec.database().postgres();

@@ -3,6 +3,7 @@ package dev.wharf.operator.registry.dependents;
 import dev.wharf.api.v1alpha1.registry.Registry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,6 +38,17 @@ public final class RegistryObjects {
     /** The ConfigMap holding the runtime configuration. */
     public static String configMapName(Registry registry) {
         return registry.getMetadata().getName() + "-config";
+    }
+
+    /** The Secret holding the status credential the operator presents to the runtime. */
+    public static String statusSecretName(Registry registry) {
+        return registry.getMetadata().getName() + "-status";
+    }
+
+    /** The runtime's root URL inside the cluster: the Service, port {@value RuntimeLayout#HTTP_PORT}. */
+    public static URI serviceRoot(Registry registry) {
+        return URI.create("http://" + name(registry) + "."
+                + registry.getMetadata().getNamespace() + ".svc:" + RuntimeLayout.HTTP_PORT);
     }
 
     /** The labels that select the Registry's pods; they never change, as a workload's selector cannot. */

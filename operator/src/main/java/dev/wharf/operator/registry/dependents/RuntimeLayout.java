@@ -17,6 +17,12 @@ public final class RuntimeLayout {
     /** One sub-directory per mounted Secret, one file per key: {@code wharf.secrets.dir}. */
     public static final String SECRETS_DIR = "/var/run/wharf/secrets";
 
+    /** The status Secret's mount, outside {@link #SECRETS_DIR} so that it can never shadow a Secret the user names. */
+    public static final String STATUS_DIR = "/var/run/wharf/status";
+
+    /** The status credential's file: {@code wharf.status.credential-file}. */
+    public static final String STATUS_CREDENTIAL_FILE = STATUS_DIR + "/" + StatusCredentialDependent.KEY;
+
     /** Scratch space, since the root filesystem is read-only. */
     public static final String TMP_DIR = "/tmp";
 
@@ -33,6 +39,9 @@ public final class RuntimeLayout {
     static final String ENV_DATABASE_USERNAME = "WHARF_DATABASE_USERNAME";
     static final String ENV_DATABASE_PASSWORD_FILE = "WHARF_DATABASE_PASSWORDFILE";
     static final String ENV_DATABASE_MAX_CONNECTIONS = "WHARF_DATABASE_MAXCONNECTIONS";
+    /** The variable naming the status credential file to the runtime. */
+    public static final String ENV_STATUS_CREDENTIAL_FILE = "WHARF_STATUS_CREDENTIALFILE";
+
     static final String ENV_LOG_FORMAT = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
 
     static final String LIVENESS_PATH = "/actuator/health/liveness";
