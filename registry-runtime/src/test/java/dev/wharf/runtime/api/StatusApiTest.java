@@ -158,7 +158,7 @@ class StatusApiTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.registries[*].name")
-                .isEqualTo(List.of("copies", "files", "jars", "public-files"));
+                .isEqualTo(List.of("copies", "crates", "files", "jars", "public-files"));
     }
 
     @Test
