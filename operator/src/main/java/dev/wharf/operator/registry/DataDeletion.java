@@ -144,7 +144,8 @@ final class DataDeletion {
             deployment.withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
             running = true;
         }
-        var statefulSet = client.apps().statefulSets().inNamespace(namespace).withName(name);
+        var statefulSet =
+                client.apps().statefulSets().inNamespace(namespace).withName(RegistryObjects.statefulSetName(registry));
         if (statefulSet.get() != null) {
             statefulSet.withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
             running = true;

@@ -4,6 +4,7 @@ import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.api.v1alpha1.registry.RegistrySpec;
 import dev.wharf.operator.config.RuntimeConfigRenderer;
 import dev.wharf.operator.references.RegistryInputs;
+import dev.wharf.operator.registry.dependents.DerivedNames;
 import dev.wharf.operator.registry.dependents.PodTemplates;
 import dev.wharf.operator.registry.dependents.RegistryObjects;
 import dev.wharf.operator.registry.dependents.RuntimeLayout;
@@ -64,7 +65,6 @@ final class PurgeJobs {
     static final String COMPONENT = "purge";
 
     private static final String SUFFIX = "-purge";
-    private static final int NAME_MAX = 63;
 
     /** What a Registry's deletion has to purge with a Job. */
     enum Scope {
@@ -88,13 +88,9 @@ final class PurgeJobs {
         return postgres ? Scope.METADATA : Scope.NONE;
     }
 
-    /** {@code <registry>-purge}, the registry's name cut so that the whole stays a valid label value. */
+    /** {@code <registry>-purge}, cut with a hash so that the whole stays a label value (its pods carry it). */
     static String name(Registry registry) {
-        String base = RegistryObjects.name(registry);
-        if (base.length() + SUFFIX.length() > NAME_MAX) {
-            base = base.substring(0, NAME_MAX - SUFFIX.length()).replaceAll("-+$", "");
-        }
-        return base + SUFFIX;
+        return DerivedNames.fit(RegistryObjects.name(registry), SUFFIX, DerivedNames.LABEL_MAX);
     }
 
     /** The purge Job of a Registry whose {@link #scope} is not {@link Scope#NONE}. */

@@ -139,9 +139,8 @@ class PurgeJobsTest {
     void nameWhenTheRegistryNameIsLongShouldStayAValidLabelValue() {
         Registry registry = registry("a".repeat(56) + "-bcdef", "storage: {filesystem: {}}\n");
 
-        assertThat(PurgeJobs.name(registry))
-                .isEqualTo("a".repeat(56) + "-purge")
-                .hasSizeLessThanOrEqualTo(63);
+        // Cut, with a hash of the whole name so that another long name with the same start gets another Job.
+        assertThat(PurgeJobs.name(registry)).matches("a{51}-[0-9a-f]{5}-purge").hasSize(63);
     }
 
     private static Volume dataVolume(Job job) {

@@ -36,6 +36,19 @@ import org.jspecify.annotations.Nullable;
                 "!has(self.allowPush) || self.allowPush || (has(self.upstreamProxies) && size(self.upstreamProxies) > 0)",
         message = "a Registry with allowPush: false and no upstreamProxies could never hold anything: name an"
                 + " UpstreamProxy or allow pushes")
+@ValidationRule(
+        value =
+                "(has(self.storage) && has(self.storage.s3) && has(self.database) && has(self.database.postgres)) || (has(oldSelf.storage) && has(oldSelf.storage.s3) && has(oldSelf.database) && has(oldSelf.database.postgres))"
+                        + " || (has(self.storage) && has(self.storage.filesystem) && has(self.storage.filesystem.size) ? self.storage.filesystem.size : '10Gi') == (has(oldSelf.storage) && has(oldSelf.storage.filesystem) && has(oldSelf.storage.filesystem.size) ? oldSelf.storage.filesystem.size : '10Gi')",
+        message = "spec.storage.filesystem.size cannot change while the data is on a volume (it sizes the StatefulSet's"
+                + " volume claim, which Kubernetes does not let change): expand the PersistentVolumeClaim data-<name>-0"
+                + " itself if its StorageClass allows it, or create a new Registry")
+@ValidationRule(
+        value =
+                "(has(self.storage) && has(self.storage.s3) && has(self.database) && has(self.database.postgres)) || (has(oldSelf.storage) && has(oldSelf.storage.s3) && has(oldSelf.database) && has(oldSelf.database.postgres))"
+                        + " || (has(self.storage) && has(self.storage.filesystem) && has(self.storage.filesystem.storageClassName) ? self.storage.filesystem.storageClassName : '') == (has(oldSelf.storage) && has(oldSelf.storage.filesystem) && has(oldSelf.storage.filesystem.storageClassName) ? oldSelf.storage.filesystem.storageClassName : '')",
+        message = "spec.storage.filesystem.storageClassName cannot change while the data is on a volume (the"
+                + " StatefulSet's volume claim keeps its class): create a new Registry and copy the packages to it")
 public record RegistrySpec(
         @Required
         @ValidationRule(

@@ -41,7 +41,7 @@ public final class HorizontalPodAutoscalerDependent extends RegistryDependent<Ho
                 .withNewScaleTargetRef()
                 .withApiVersion("apps/v1")
                 .withKind(statefulSet ? "StatefulSet" : "Deployment")
-                .withName(RegistryObjects.name(registry))
+                .withName(statefulSet ? RegistryObjects.statefulSetName(registry) : RegistryObjects.name(registry))
                 .endScaleTargetRef()
                 .withMinReplicas(autoscaling.minReplicas())
                 .withMaxReplicas(autoscaling.maxReplicas())

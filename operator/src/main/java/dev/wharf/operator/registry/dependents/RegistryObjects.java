@@ -30,7 +30,15 @@ public final class RegistryObjects {
 
     private RegistryObjects() {}
 
-    /** The ServiceAccount, Deployment or StatefulSet, Service, Ingress, PodDisruptionBudget and autoscaler name. */
+    /**
+     * The StatefulSet: the Registry's name, cut with a hash beyond {@value DerivedNames#STATEFUL_SET_MAX} characters so
+     * that the revision labels its controller adds fit.
+     */
+    public static String statefulSetName(Registry registry) {
+        return DerivedNames.fit(name(registry), "", DerivedNames.STATEFUL_SET_MAX);
+    }
+
+    /** The ServiceAccount, Deployment, Service, Ingress, PodDisruptionBudget and autoscaler name. */
     public static String name(Registry registry) {
         return registry.getMetadata().getName();
     }

@@ -16,11 +16,23 @@ public final class StatefulSetDependent extends RegistryDependent<StatefulSet> {
 
     @Override
     String name(Registry registry) {
-        return RegistryObjects.name(registry);
+        return RegistryObjects.statefulSetName(registry);
     }
 
+    /**
+     * The rendered StatefulSet, with the volume claim templates it already has: Kubernetes refuses any change to them,
+     * and the CRD refuses the changes of size and class that would need one, but a Registry changed before that rule
+     * existed must not fail every reconcile.
+     */
     @Override
     protected StatefulSet desired(Registry registry, Context<Registry> context) {
-        return Workloads.statefulSet(RenderContext.from(context));
+        StatefulSet desired = Workloads.statefulSet(RenderContext.from(context));
+        getSecondaryResource(registry, context)
+                .filter(actual -> actual.getSpec() != null
+                        && actual.getSpec().getVolumeClaimTemplates() != null
+                        && !actual.getSpec().getVolumeClaimTemplates().isEmpty())
+                .ifPresent(actual -> desired.getSpec()
+                        .setVolumeClaimTemplates(actual.getSpec().getVolumeClaimTemplates()));
+        return desired;
     }
 }

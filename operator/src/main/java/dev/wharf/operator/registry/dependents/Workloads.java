@@ -42,7 +42,7 @@ public final class Workloads {
     public static StatefulSet statefulSet(RenderContext render) {
         Registry registry = render.inputs().registry();
         return new StatefulSetBuilder()
-                .withMetadata(RegistryObjects.metadata(registry, RegistryObjects.name(registry)))
+                .withMetadata(RegistryObjects.metadata(registry, RegistryObjects.statefulSetName(registry)))
                 .withNewSpec()
                 .withServiceName(RegistryObjects.name(registry))
                 .withReplicas(replicas(registry.getSpec()))
@@ -62,7 +62,7 @@ public final class Workloads {
 
     /** The name of the data claim of pod {@code ordinal}, as the StatefulSet controller names it. */
     public static String claimName(Registry registry, int ordinal) {
-        return PodTemplates.DATA_VOLUME + "-" + RegistryObjects.name(registry) + "-" + ordinal;
+        return PodTemplates.DATA_VOLUME + "-" + RegistryObjects.statefulSetName(registry) + "-" + ordinal;
     }
 
     private static PersistentVolumeClaim dataClaim(Registry registry) {
