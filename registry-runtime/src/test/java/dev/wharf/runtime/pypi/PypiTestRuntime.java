@@ -62,6 +62,34 @@ final class PypiTestRuntime {
         }
     }
 
+    /** A runtime of its own on {@code root} with the hosted pypi registries, to stand as an upstream. */
+    static org.springframework.context.ConfigurableApplicationContext start(Path root) {
+        Path config = root.resolve("config");
+        TestRuntime.writeConfiguration(config);
+        try {
+            Files.writeString(
+                    config.resolve("pypi.yaml"),
+                    registry(WHEELS, "", ACCESS)
+                            + registry(
+                                    PUBLIC, "", ACCESS.replace("  access:\n", "  access:\n    anonymousRead: true\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new org.springframework.boot.builder.SpringApplicationBuilder(
+                        dev.wharf.runtime.WharfRuntimeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--wharf.config-dir=" + config,
+                        "--wharf.data-dir=" + root.resolve("data"),
+                        "--wharf.secrets.dir=" + root.resolve("no-mounted-secrets"),
+                        "--wharf.config-watch.enabled=false");
+    }
+
+    /** The base URL of a runtime {@link #start}ed. */
+    static String base(org.springframework.context.ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
     private static String registry(String name, String extra, String access) {
         return """
                 apiVersion: wharf.dev/v1alpha1
