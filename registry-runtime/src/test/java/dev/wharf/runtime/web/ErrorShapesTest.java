@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorShapesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), maven, generic";
+    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), maven, pypi, generic";
 
     @TempDir
     static Path root;
@@ -193,7 +193,8 @@ class ErrorShapesTest {
                 Row.of("GET", "/maven/jars/org/example/app/1.0/app-1.0.jar", 401, Shape.PROBLEM, "needs the read role"),
                 Row.of("GET", "/maven/jars/org/example/app/1.0/../x.jar", 400, Shape.PROBLEM, "relative path")
                         .headers(admin),
-                Row.of("GET", "/pypi/wheels/simple/requests/", 400, Shape.PROBLEM, notServed + " pypi yet; " + SERVED),
+                Row.of("GET", "/pypi/wheels/simple/requests/", 404, Shape.TEXT, "has no project 'requests'"),
+                Row.of("GET", "/pypi/nowhere/simple/requests/", 404, Shape.TEXT, "no registry named 'nowhere'"),
                 Row.of("GET", "/go/modules/example.com/m/@v/list", 400, Shape.TEXT, notServed + " go yet; " + SERVED),
                 Row.of("GET", "/helm/nowhere/index.yaml", 404, Shape.PROBLEM, "no registry named 'nowhere'"),
                 Row.of("GET", "/cargo/x\\y/index/config.json", 400, Shape.PROBLEM, "a backslash as %5C"));
@@ -221,10 +222,6 @@ class ErrorShapesTest {
                         .path("error")
                         .asString())
                 .isEqualTo("registry 'node' is a npm registry; Wharf does not serve npm yet; " + SERVED);
-        assertThat(json(exchange("GET", "/pypi/wheels/simple/", List.of()))
-                        .path("detail")
-                        .asString())
-                .isEqualTo("registry 'wheels' is a pypi registry; Wharf does not serve pypi yet; " + SERVED);
         assertThat(exchange("GET", "/go/modules/x/@v/list", List.of()).text())
                 .isEqualTo("registry 'modules' is a go registry; Wharf does not serve go yet; " + SERVED + "\n");
     }
@@ -279,7 +276,7 @@ class ErrorShapesTest {
                 assertThat(home.path("status").asString()).isEqualTo("/api/v1/status");
                 assertThat(home.path("openapi").asString()).isEqualTo("/api/v1/openapi.json");
                 assertThat(home.path("formatsServed").asString())
-                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), maven, generic");
+                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), maven, pypi, generic");
                 assertThat(home.path("formats").path("generic").asString()).startsWith("/generic/<registry>/");
             }
         }

@@ -15,6 +15,7 @@ import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.maven.EveryMavenOperationIsAuthorizedTest;
 import dev.wharf.runtime.oci.EveryOciOperationIsAuthorizedTest;
+import dev.wharf.runtime.pypi.EveryPypiOperationIsAuthorizedTest;
 import dev.wharf.runtime.testing.TestRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -250,6 +251,13 @@ class EveryRouteIsAuthorizedTest {
                                 + " methods other than GET and HEAD; names no registry and holds no content",
                         "/",
                         200));
+        table.put(
+                "* /pypi/**",
+                new Unguarded(
+                        "the PyPI fallback for URLs no operation takes: a 404 naming the URL forms, or a 405, before any"
+                                + " registry is looked up or anything is read",
+                        "/pypi/nothing",
+                        404));
         oci(table);
         table.put(
                 "* /maven/**",
@@ -293,6 +301,9 @@ class EveryRouteIsAuthorizedTest {
         if (format == Format.MAVEN) {
             // Maven's operations need a maven registry and Maven paths, which the generic fixture has not.
             return new ProvenBy(EveryMavenOperationIsAuthorizedTest.class);
+        }
+        if (format == Format.PYPI) {
+            return new ProvenBy(EveryPypiOperationIsAuthorizedTest.class);
         }
         Role role = operation.role().get();
         return switch (operation.method().name()) {
