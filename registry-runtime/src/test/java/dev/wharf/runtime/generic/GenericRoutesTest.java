@@ -379,7 +379,7 @@ class GenericRoutesTest {
                 .expectBody()
                 .jsonPath("$.detail")
                 .isEqualTo("registry 'jars' is a maven registry; Wharf does not serve maven yet; formats served:"
-                        + " docker/OCI (incl. Helm charts as OCI), generic");
+                        + " docker/OCI (incl. Helm charts as OCI), npm, generic");
     }
 
     private WebTestClient.ResponseSpec put(String url, String user, byte[] content) {

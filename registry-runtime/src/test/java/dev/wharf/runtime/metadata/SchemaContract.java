@@ -24,8 +24,8 @@ abstract class SchemaContract extends MetadataContract {
         MigratedSchema again = MetadataSchema.migrate(m.testDatabase.settings());
 
         assertThat(again.migrationsApplied()).isZero();
-        assertThat(again.fromVersion()).isEqualTo("5");
-        assertThat(again.version()).isEqualTo("5");
+        assertThat(again.fromVersion()).isEqualTo("7");
+        assertThat(again.version()).isEqualTo("7");
     }
 
     @Test

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorShapesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), generic";
+    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), npm, generic";
 
     @TempDir
     static Path root;
@@ -144,7 +144,7 @@ class ErrorShapesTest {
                 // A browser's Accept gets the problem too, never Spring Boot's whitelabel page.
                 Row.of("GET", "/nothing", 404, Shape.PROBLEM, "no route serves GET /nothing")
                         .headers("Accept: text/html,application/xhtml+xml,*/*;q=0.8"),
-                Row.of("GET", "/npm", 404, Shape.NPM, "no route serves GET /npm"),
+                Row.of("GET", "/npm", 404, Shape.NPM, "the npm registry API has no GET /npm; npm registries are at"),
                 Row.of("GET", "/no%zz", 400, Shape.PROBLEM, "malformed escape pair '%' at index 3"),
                 Row.of("GET", "/a\\b", 400, Shape.PROBLEM, "illegal character in path '\\' at index 2"),
                 // The management API.
@@ -185,8 +185,11 @@ class ErrorShapesTest {
                 Row.of("GET", "/v2/images/app/manifests/a%zz", 400, Shape.OCI, "malformed escape pair")
                         .code("NAME_INVALID"),
                 // Formats not served yet: 400, which no client retries, in the client's own shape.
-                Row.of("GET", "/npm/node/express", 400, Shape.NPM, notServed + " npm yet; " + SERVED),
-                Row.of("PUT", "/npm/node/express", 400, Shape.NPM, notServed + " npm yet"),
+                // npm: its {"error": ...} documents.
+                Row.of("GET", "/npm/node/express", 404, Shape.NPM, "registry 'node' has no package 'express'"),
+                Row.of("PUT", "/npm/node/express", 401, Shape.NPM, "registry 'node'"),
+                Row.of("GET", "/npm/node/-/no/such/endpoint", 404, Shape.NPM, "the npm registry API has no GET"),
+                Row.of("GET", "/npm/node/Bad%20Name", 400, Shape.NPM, "is not valid"),
                 Row.of("GET", "/npm/nowhere/express", 404, Shape.NPM, "no registry named 'nowhere'"),
                 Row.of("GET", "/npm/node/a%zz", 400, Shape.NPM, "malformed escape pair"),
                 Row.of("GET", "/maven/jars/org/example/app/1.0/app-1.0.jar", 400, Shape.PROBLEM, notServed + " maven"),
@@ -214,10 +217,6 @@ class ErrorShapesTest {
 
     @Test
     void messageWhenFormatIsNotServedShouldBeTheSameOnEveryRoute() {
-        assertThat(json(exchange("GET", "/npm/node/express", List.of()))
-                        .path("error")
-                        .asString())
-                .isEqualTo("registry 'node' is a npm registry; Wharf does not serve npm yet; " + SERVED);
         assertThat(json(exchange("GET", "/pypi/wheels/simple/", List.of()))
                         .path("detail")
                         .asString())
@@ -276,7 +275,7 @@ class ErrorShapesTest {
                 assertThat(home.path("status").asString()).isEqualTo("/api/v1/status");
                 assertThat(home.path("openapi").asString()).isEqualTo("/api/v1/openapi.json");
                 assertThat(home.path("formatsServed").asString())
-                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), generic");
+                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), npm, generic");
                 assertThat(home.path("formats").path("generic").asString()).startsWith("/generic/<registry>/");
             }
         }
