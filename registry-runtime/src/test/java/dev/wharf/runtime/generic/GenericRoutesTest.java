@@ -379,7 +379,7 @@ class GenericRoutesTest {
                 .expectBody()
                 .jsonPath("$.detail")
                 .isEqualTo("registry 'crates' is a cargo registry; Wharf does not serve cargo yet; formats served:"
-                        + " docker/OCI (incl. Helm charts as OCI), maven, pypi, generic");
+                        + " docker/OCI (incl. Helm charts as OCI), maven, npm, pypi, generic");
     }
 
     private WebTestClient.ResponseSpec put(String url, String user, byte[] content) {

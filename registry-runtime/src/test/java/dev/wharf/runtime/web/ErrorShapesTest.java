@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorShapesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), maven, pypi, generic";
+    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), maven, npm, pypi, generic";
 
     @TempDir
     static Path root;
@@ -144,7 +144,7 @@ class ErrorShapesTest {
                 // A browser's Accept gets the problem too, never Spring Boot's whitelabel page.
                 Row.of("GET", "/nothing", 404, Shape.PROBLEM, "no route serves GET /nothing")
                         .headers("Accept: text/html,application/xhtml+xml,*/*;q=0.8"),
-                Row.of("GET", "/npm", 404, Shape.NPM, "no route serves GET /npm"),
+                Row.of("GET", "/npm", 404, Shape.NPM, "the npm registry API has no GET /npm; npm registries are at"),
                 Row.of("GET", "/no%zz", 400, Shape.PROBLEM, "malformed escape pair '%' at index 3"),
                 Row.of("GET", "/a\\b", 400, Shape.PROBLEM, "illegal character in path '\\' at index 2"),
                 // The management API.
@@ -185,8 +185,11 @@ class ErrorShapesTest {
                 Row.of("GET", "/v2/images/app/manifests/a%zz", 400, Shape.OCI, "malformed escape pair")
                         .code("NAME_INVALID"),
                 // Formats not served yet: 400, which no client retries, in the client's own shape.
-                Row.of("GET", "/npm/node/express", 400, Shape.NPM, notServed + " npm yet; " + SERVED),
-                Row.of("PUT", "/npm/node/express", 400, Shape.NPM, notServed + " npm yet"),
+                // npm: its {"error": ...} documents.
+                Row.of("GET", "/npm/node/express", 404, Shape.NPM, "registry 'node' has no package 'express'"),
+                Row.of("PUT", "/npm/node/express", 401, Shape.NPM, "registry 'node'"),
+                Row.of("GET", "/npm/node/-/no/such/endpoint", 404, Shape.NPM, "the npm registry API has no GET"),
+                Row.of("GET", "/npm/node/Bad%20Name", 400, Shape.NPM, "is not valid"),
                 Row.of("GET", "/npm/nowhere/express", 404, Shape.NPM, "no registry named 'nowhere'"),
                 Row.of("GET", "/npm/node/a%zz", 400, Shape.NPM, "malformed escape pair"),
                 Row.of("GET", "/cargo/crates/api/v1/crates/serde", 400, Shape.PROBLEM, notServed + " cargo"),
@@ -218,10 +221,10 @@ class ErrorShapesTest {
 
     @Test
     void messageWhenFormatIsNotServedShouldBeTheSameOnEveryRoute() {
-        assertThat(json(exchange("GET", "/npm/node/express", List.of()))
-                        .path("error")
+        assertThat(json(exchange("GET", "/cargo/crates/api/v1/crates/serde", List.of()))
+                        .path("detail")
                         .asString())
-                .isEqualTo("registry 'node' is a npm registry; Wharf does not serve npm yet; " + SERVED);
+                .isEqualTo("registry 'crates' is a cargo registry; Wharf does not serve cargo yet; " + SERVED);
         assertThat(exchange("GET", "/go/modules/x/@v/list", List.of()).text())
                 .isEqualTo("registry 'modules' is a go registry; Wharf does not serve go yet; " + SERVED + "\n");
     }
@@ -276,7 +279,7 @@ class ErrorShapesTest {
                 assertThat(home.path("status").asString()).isEqualTo("/api/v1/status");
                 assertThat(home.path("openapi").asString()).isEqualTo("/api/v1/openapi.json");
                 assertThat(home.path("formatsServed").asString())
-                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), maven, pypi, generic");
+                        .isEqualTo("docker/OCI (incl. Helm charts as OCI), maven, npm, pypi, generic");
                 assertThat(home.path("formats").path("generic").asString()).startsWith("/generic/<registry>/");
             }
         }

@@ -14,6 +14,7 @@ import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.maven.EveryMavenOperationIsAuthorizedTest;
+import dev.wharf.runtime.npm.EveryNpmOperationIsAuthorizedTest;
 import dev.wharf.runtime.oci.EveryOciOperationIsAuthorizedTest;
 import dev.wharf.runtime.pypi.EveryPypiOperationIsAuthorizedTest;
 import dev.wharf.runtime.testing.TestRuntime;
@@ -266,6 +267,12 @@ class EveryRouteIsAuthorizedTest {
                                 + " 405 for a method Maven does not use, serving nothing",
                         "/maven/jars",
                         400));
+        table.put(
+                "* /npm/**",
+                new Unguarded(
+                        "the npm fallback for URLs no operation takes: npm's 404 naming the URL, serving nothing",
+                        "/npm/no-such-registry/-/no/such/path",
+                        404));
         unimplementedFormats(table);
         return table;
     }
@@ -305,6 +312,9 @@ class EveryRouteIsAuthorizedTest {
         if (format == Format.PYPI) {
             return new ProvenBy(EveryPypiOperationIsAuthorizedTest.class);
         }
+        if (format == Format.NPM) {
+            return new ProvenBy(EveryNpmOperationIsAuthorizedTest.class);
+        }
         Role role = operation.role().get();
         return switch (operation.method().name()) {
             case "PUT" -> new NeedsRole(role, 200, new Body(RouteFixture.CONTENT, MediaType.TEXT_PLAIN));
@@ -321,7 +331,9 @@ class EveryRouteIsAuthorizedTest {
             "token.get", 200,
             "token.post", 200,
             // no docker registry is open to anonymous reads here: the challenge
-            "catalog.all", 401);
+            "catalog.all", 401,
+            // npm login on a registry this runtime does not serve: npm's 404
+            "user.login", 404);
 
     /** The docker format's fallbacks, for URLs no operation takes. */
     private static void oci(Map<String, Rule> table) {

@@ -1,0 +1,142 @@
+package dev.wharf.runtime.npm;
+
+import static dev.wharf.runtime.testing.TestRuntime.PASSWORD;
+import static dev.wharf.runtime.testing.TestRuntime.WRITER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The machine's npm (Node.js 20's) against the running runtime: login, publish, view, install with a fresh cache,
+ * dist-tags, deprecate, unpublish and the refusal of a republish, each as a user runs it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class NpmClientTest {
+
+    @TempDir
+    static Path root;
+
+    @TempDir
+    Path work;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void configure(DynamicPropertyRegistry registry) {
+        NpmTestRuntime.configure(registry, root);
+    }
+
+    @BeforeAll
+    static void npmIsInstalled() {
+        Assumptions.assumeTrue(NpmCli.available("npm"), "npm is not installed; the npm client tests are skipped");
+    }
+
+    private String registry() {
+        return "http://localhost:" + port + "/npm/" + NpmTestRuntime.HOSTED + "/";
+    }
+
+    /** A client logged in as {@code user} with npm login. */
+    private NpmCli loggedIn(String user) {
+        NpmCli npm = new NpmCli(work.resolve("home-" + user));
+        npm.configure(registry());
+        NpmCli.Result login = npm.interactive(
+                work,
+                List.of("npm", "--userconfig", npm.npmrc().toString(), "login", "--auth-type=legacy"),
+                List.of(Map.entry("Username:", user), Map.entry("Password:", PASSWORD)));
+        assertThat(login.exitCode()).as(login.all()).isZero();
+        return npm;
+    }
+
+    @Test
+    void npmLogsInPublishesAndInstallsAPackageWithAFreshCache() throws Exception {
+        NpmCli npm = loggedIn(WRITER);
+        assertThat(Files.readString(npm.npmrc())).contains(":_authToken=wharf_");
+        NpmCli.Result whoami = npm.npm(work, "whoami");
+        assertThat(whoami.out().strip()).as(whoami.all()).isEqualTo(WRITER);
+
+        Path project = NpmPackage.project(work.resolve("greet"), "@acme/greet", "1.0.0", "hello");
+        NpmCli.Result published = npm.npm(project, "publish");
+        assertThat(published.exitCode()).as(published.all()).isZero();
+
+        NpmCli.Result viewed = npm.npm(work, "view", "@acme/greet", "--json");
+        assertThat(viewed.exitCode()).as(viewed.all()).isZero();
+        assertThat(viewed.out())
+                .contains("\"name\": \"@acme/greet\"")
+                .contains("\"latest\": \"1.0.0\"")
+                .contains("\"tarball\": \"" + registry() + "@acme/greet/-/greet-1.0.0.tgz\"");
+
+        NpmCli fresh = new NpmCli(work.resolve("fresh-home"));
+        Path app = work.resolve("app");
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("package.json"), "{\"name\": \"app\", \"version\": \"1.0.0\"}");
+        fresh.configure(registry(), "_authToken=" + token(npm));
+        NpmCli.Result installed = fresh.npm(app, "install", "@acme/greet@^1.0.0");
+        assertThat(installed.exitCode()).as(installed.all()).isZero();
+        assertThat(app.resolve("node_modules/@acme/greet/index.js")).content().contains("hello");
+        assertThat(app.resolve("package-lock.json"))
+                .content()
+                .contains("\"resolved\": \"" + registry() + "@acme/greet/-/greet-1.0.0.tgz\"")
+                .contains("\"integrity\": \"sha512-");
+    }
+
+    @Test
+    void npmMovesDistTagsDeprecatesUnpublishesAndIsRefusedARepublish() throws Exception {
+        NpmCli npm = loggedIn(WRITER);
+        Path one = NpmPackage.project(work.resolve("one"), "tagged", "1.0.0", "one");
+        assertThat(npm.npm(one, "publish").exitCode()).isZero();
+        Path two = NpmPackage.project(work.resolve("two"), "tagged", "2.0.0-beta.1", "two");
+        NpmCli.Result beta = npm.npm(two, "publish", "--tag", "beta");
+        assertThat(beta.exitCode()).as(beta.all()).isZero();
+
+        NpmCli.Result tags = npm.npm(work, "dist-tag", "ls", "tagged");
+        assertThat(tags.out()).as(tags.all()).contains("beta: 2.0.0-beta.1").contains("latest: 1.0.0");
+        NpmCli.Result added = npm.npm(work, "dist-tag", "add", "tagged@1.0.0", "stable");
+        assertThat(added.exitCode()).as(added.all()).isZero();
+        assertThat(npm.npm(work, "dist-tag", "rm", "tagged", "beta").exitCode()).isZero();
+        assertThat(npm.npm(work, "dist-tag", "ls", "tagged").out())
+                .contains("stable: 1.0.0")
+                .doesNotContain("beta:");
+
+        NpmCli.Result deprecated = npm.npm(work, "deprecate", "tagged@1.0.0", "use 2.x");
+        assertThat(deprecated.exitCode()).as(deprecated.all()).isZero();
+        assertThat(npm.npm(work, "view", "tagged@1.0.0", "deprecated").out()).contains("use 2.x");
+        assertThat(npm.npm(work, "deprecate", "tagged@1.0.0", "").exitCode()).isZero();
+        assertThat(npm.npm(work, "view", "tagged@1.0.0", "deprecated").out().strip())
+                .isEmpty();
+
+        NpmCli deleter = loggedIn(dev.wharf.runtime.testing.TestRuntime.DELETER);
+        NpmCli.Result unpublished = deleter.npm(work, "unpublish", "tagged@1.0.0");
+        assertThat(unpublished.exitCode()).as(unpublished.all()).isZero();
+        assertThat(npm.npm(work, "view", "tagged", "versions", "--json").out())
+                .contains("2.0.0-beta.1")
+                .doesNotContain("\"1.0.0\"");
+        assertThat(npm.npm(work, "view", "tagged", "dist-tags.latest").out().strip())
+                .isEqualTo("2.0.0-beta.1");
+
+        NpmCli.Result again = npm.npm(one, "publish");
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.all())
+                .contains("403")
+                .contains("You cannot publish over the previously published versions: 1.0.0");
+    }
+
+    private static String token(NpmCli npm) throws java.io.IOException {
+        String config = Files.readString(npm.npmrc());
+        int at = config.indexOf(":_authToken=");
+        return config.substring(at + ":_authToken=".length(), config.indexOf('\n', at))
+                .strip();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wharf.runtime.npm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+
+/** npm packages for tests: a project folder for the real clients, or a tarball and its publish document for HTTP. */
+final class NpmPackage {
+
+    private NpmPackage() {}
+
+    /** A folder with a package.json (and an index.js saying {@code text}) that npm can pack and publish. */
+    static Path project(Path dir, String name, String version, String text) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("package.json"), """
+                    {"name": "%s", "version": "%s", "description": "a test package", "main": "index.js",
+                     "license": "MIT", "repository": {"type": "git", "url": "https://example.invalid/repo.git"}}
+                    """.formatted(name, version));
+            Files.writeString(dir.resolve("index.js"), "module.exports = " + quoted(text) + ";\n");
+            Files.writeString(dir.resolve("README.md"), "# " + name + "\n\nA test package.\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Bytes standing for a tarball (gzip of {@code content}). */
+    static byte[] tarball(String content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The publish document npm sends for {@code name@version} with {@code tarball}, its integrity as given. */
+    static String publishDocument(String name, String version, byte[] tarball, String integrity, String shasum) {
+        String base = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
+        return """
+                {"_id": "%1$s", "name": "%1$s", "description": "test",
+                 "dist-tags": {"latest": "%2$s"},
+                 "versions": {"%2$s": {"name": "%1$s", "version": "%2$s", "description": "test",
+                   "dist": {"integrity": "%4$s", "shasum": "%5$s",
+                            "tarball": "http://localhost/npm/x/%1$s/-/%3$s-%2$s.tgz"}}},
+                 "readme": "# %1$s",
+                 "_attachments": {"%3$s-%2$s.tgz": {"content_type": "application/octet-stream",
+                   "data": "%6$s", "length": %7$d}}}
+                """.formatted(
+                name, version, base, integrity, shasum, Base64.getEncoder().encodeToString(tarball), tarball.length);
+    }
+
+    /** The publish document with the tarball's true integrity and shasum. */
+    static String publishDocument(String name, String version, byte[] tarball) {
+        return publishDocument(name, version, tarball, integrity(tarball), sha1(tarball));
+    }
+
+    static String integrity(byte[] bytes) {
+        return "sha512-" + Base64.getEncoder().encodeToString(hash("SHA-512", bytes));
+    }
+
+    static String sha1(byte[] bytes) {
+        return HexFormat.of().formatHex(hash("SHA-1", bytes));
+    }
+
+    private static byte[] hash(String algorithm, byte[] bytes) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

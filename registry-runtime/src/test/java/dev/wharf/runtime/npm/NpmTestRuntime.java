@@ -1,0 +1,74 @@
+package dev.wharf.runtime.npm;
+
+import dev.wharf.runtime.testing.TestRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * {@link TestRuntime}'s configuration plus npm registries: {@code npm-hosted} (no anonymous read), {@code npm-public}
+ * (anonymous read) and {@code npm-small} (tarballs up to 64 KiB), with the same users and roles.
+ */
+final class NpmTestRuntime {
+
+    static final String HOSTED = "npm-hosted";
+    static final String PUBLIC = "npm-public";
+    static final String SMALL = "npm-small";
+
+    static final String ACCESS = """
+              access:
+                usersSecret: test-users
+                rules:
+                  - {subjects: [{group: readers}], role: read}
+                  - {subjects: [{group: writers}], role: write}
+                  - {subjects: [{group: deleters}], role: delete}
+                  - {subjects: [{group: admins}], role: admin}
+            """;
+
+    private static final String REGISTRIES =
+            """
+            apiVersion: wharf.dev/v1alpha1
+            kind: Registry
+            metadata:
+              name: npm-hosted
+            spec:
+              format: npm
+            %1$s
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: Registry
+            metadata:
+              name: npm-public
+            spec:
+              format: npm
+            %2$s
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: Registry
+            metadata:
+              name: npm-small
+            spec:
+              format: npm
+              maxUploadSize: 64Ki
+            %1$s
+            """.formatted(ACCESS, ACCESS.replace("  access:\n", "  access:\n    anonymousRead: true\n"));
+
+    private NpmTestRuntime() {}
+
+    /** Configures the runtime under {@code root}: the core test registries and the npm ones. */
+    static void configure(DynamicPropertyRegistry registry, Path root) {
+        TestRuntime.configure(registry, root);
+        write(root.resolve("config"), "npm.yaml", REGISTRIES);
+    }
+
+    static void write(Path config, String file, String manifests) {
+        try {
+            Files.createDirectories(config);
+            Files.writeString(config.resolve(file), manifests);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
