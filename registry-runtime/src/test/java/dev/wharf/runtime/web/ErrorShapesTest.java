@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorShapesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SERVED = "formats served: docker/OCI (incl. Helm charts as OCI), maven, npm, pypi, generic";
+    private static final String SERVED =
+            "formats served: docker/OCI (incl. Helm charts as OCI), maven, npm, pypi, generic";
 
     @TempDir
     static Path root;
