@@ -49,7 +49,11 @@ class VolumeClaimTemplateTest {
         await().atMost(TIMEOUT).until(() -> statefulSet(ns) != null);
 
         // The mock API server does not evaluate the CRD's rules: it lets the size change through.
-        client.resource(registry(ns, "80Gi")).update();
+        // The operator writes the status meanwhile: edit the latest object rather than replace a stale one.
+        client.resources(Registry.class).inNamespace(ns).withName("files").edit(latest -> {
+            latest.setSpec(registry(ns, "80Gi").getSpec());
+            return latest;
+        });
 
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> assertThat(RegistryOperator.observedStatus(client, ns, "files")
