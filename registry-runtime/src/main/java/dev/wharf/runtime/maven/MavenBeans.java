@@ -34,6 +34,11 @@ class MavenBeans {
         return new MavenModule(
                 new MavenDeploy(files, fileLookup, packages, checksums, plugins, metrics),
                 new MavenDownload(
-                        fileLookup, responses, reads, checksums, documents, new MavenUpstreams(engine, fileLookup)));
+                        fileLookup,
+                        responses,
+                        reads,
+                        checksums,
+                        documents,
+                        new MavenUpstreams(engine, fileLookup, versions)));
     }
 }
