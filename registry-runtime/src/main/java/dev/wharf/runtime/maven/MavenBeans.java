@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class MavenBeans {
 
     @Bean
+    MavenRows mavenRows() {
+        return new MavenRows();
+    }
+
+    @Bean
     MavenModule mavenModule(
             MetadataDatabase database,
             Packages packages,
