@@ -47,6 +47,11 @@ final class PypiDistributions {
     private static final String HOSTED = "SELECT 1 FROM package p JOIN version v ON v.package_id = p.id"
             + " WHERE p.registry_id = :registry AND p.name = :name AND v.upstream IS NULL LIMIT 1";
 
+    private static final String UPSTREAM_TIME = "INSERT INTO pypi_upstream_file (version_id, filename, upstream,"
+            + " uploaded_at, told_by) VALUES (:version, :filename, :upstream, :at, :toldBy) ON CONFLICT DO NOTHING";
+    private static final String PUBLISHED = "UPDATE version SET published_at = :at WHERE id = :version"
+            + " AND (published_at IS NULL OR published_at > :at)";
+
     private final DatabaseClient client;
 
     PypiDistributions(MetadataDatabase database) {
@@ -94,6 +99,24 @@ final class PypiDistributions {
                 .bind("blake2", Sql.nullableText(blake2))
                 .bind("now", Sql.time(now))
                 .then();
+    }
+
+    /**
+     * Keeps when the upstream says a file kept from it was uploaded ({@code toldBy}: {@code upload-time} or {@code
+     * last-modified}); its version's publish time becomes the earliest of its files'.
+     */
+    Mono<Void> upstreamTime(long versionId, String filename, String upstream, Instant at, String toldBy) {
+        return client.sql(UPSTREAM_TIME)
+                .bind("version", versionId)
+                .bind("filename", filename)
+                .bind("upstream", upstream)
+                .bind("at", Sql.time(at))
+                .bind("toldBy", toldBy)
+                .then()
+                .then(client.sql(PUBLISHED)
+                        .bind("at", Sql.time(at))
+                        .bind("version", versionId)
+                        .then());
     }
 
     /** What a project page depends on; empty when the registry has no such project. */

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the PyPI tables do when the core copies, deletes or purges: a copied version takes its files' core metadata
- * with it, and its file names are then taken in the target registry too (a name means the same bytes everywhere it
+ * and upstream upload times with it, and its file names are then taken in the target registry too (a name means the same bytes everywhere it
  * was uploaded); a deleted version's metadata goes with it (its rows cascade) while its file names stay taken, as
  * PyPI keeps them; a purge forgets the registry's file names as well.
  */
@@ -24,6 +24,10 @@ final class PypiRows implements FormatRows {
             + " d.requires_dist, d.classifiers, d.md5, d.blake2_256, d.uploaded_at FROM pypi_distribution d"
             + " WHERE d.version_id = :source AND NOT EXISTS (SELECT 1 FROM pypi_distribution t"
             + " WHERE t.version_id = :target AND t.filename = d.filename)";
+    private static final String COPY_UPSTREAM_TIMES = "INSERT INTO pypi_upstream_file (version_id, filename,"
+            + " upstream, uploaded_at, told_by) SELECT :target, u.filename, u.upstream, u.uploaded_at, u.told_by"
+            + " FROM pypi_upstream_file u WHERE u.version_id = :source AND NOT EXISTS (SELECT 1 FROM"
+            + " pypi_upstream_file t WHERE t.version_id = :target AND t.filename = u.filename)";
     private static final String TAKE_NAMES = "INSERT INTO pypi_filename (registry_id, filename, project, sha256,"
             + " uploaded_at) SELECT :registry, f.path, :project, SUBSTRING(f.blob_digest, 8), :now FROM file f"
             + " WHERE f.version_id = :target AND f.path NOT LIKE '%.metadata' AND NOT EXISTS (SELECT 1 FROM"
@@ -44,6 +48,10 @@ final class PypiRows implements FormatRows {
                 .bind("source", copy.sourceVersionId())
                 .bind("target", copy.targetVersionId())
                 .then()
+                .then(client.sql(COPY_UPSTREAM_TIMES)
+                        .bind("source", copy.sourceVersionId())
+                        .bind("target", copy.targetVersionId())
+                        .then())
                 .then(client.sql(TAKE_NAMES)
                         .bind("registry", copy.target().registryId())
                         .bind("project", copy.target().name())
