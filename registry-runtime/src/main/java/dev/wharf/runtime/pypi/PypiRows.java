@@ -4,6 +4,7 @@ import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.runtime.metadata.CopiedVersion;
 import dev.wharf.runtime.metadata.FormatRowPurge;
 import dev.wharf.runtime.metadata.FormatRows;
+import dev.wharf.runtime.metadata.LockedPackage;
 import dev.wharf.runtime.metadata.Sql;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * What the PyPI tables do when the core copies, deletes or purges: a copied version takes its files' core metadata
  * and upstream upload times with it, and its file names are then taken in the target registry too (a name means the same bytes everywhere it
- * was uploaded); a deleted version's metadata goes with it (its rows cascade) while its file names stay taken, as
+ * was uploaded); every change tells the kept pages at once ({@link PageChanges}); a deleted version's metadata goes with it (its rows cascade) while its file names stay taken, as
  * PyPI keeps them; a purge forgets the registry's file names as well.
  */
 final class PypiRows implements FormatRows {
@@ -37,13 +38,30 @@ final class PypiRows implements FormatRows {
     private static final String DELETE_NAMES =
             "DELETE FROM pypi_filename WHERE registry_id = :registry AND filename IN (:names)";
 
+    private final PageChanges pages;
+
+    PypiRows(PageChanges pages) {
+        this.pages = pages;
+    }
+
     @Override
     public Format format() {
         return Format.PYPI;
     }
 
     @Override
+    public Mono<Void> versionDeleting(DatabaseClient client, LockedPackage pkg, long versionId, Instant now) {
+        return Mono.fromRunnable(() -> pages.changed(pkg.registryId(), pkg.name()));
+    }
+
+    @Override
+    public Mono<Void> packageDeleting(DatabaseClient client, LockedPackage pkg, Instant now) {
+        return Mono.fromRunnable(() -> pages.changed(pkg.registryId(), pkg.name()));
+    }
+
+    @Override
     public Mono<Void> versionCopied(DatabaseClient client, CopiedVersion copy, Instant now) {
+        pages.changed(copy.target().registryId(), copy.target().name());
         return client.sql(COPY_DISTRIBUTIONS)
                 .bind("source", copy.sourceVersionId())
                 .bind("target", copy.targetVersionId())
@@ -57,7 +75,8 @@ final class PypiRows implements FormatRows {
                         .bind("project", copy.target().name())
                         .bind("now", Sql.time(now))
                         .bind("target", copy.targetVersionId())
-                        .then());
+                        .then())
+                .then(PypiDistributions.latestByPep440(client, copy.target().id()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static dev.wharf.runtime.testing.TestRuntime.READER;
 import static dev.wharf.runtime.testing.TestRuntime.WRITER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.MetadataDatabase;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,24 +87,29 @@ class PypiManagementApiTest {
 
         setMetadata(project, "1.0", "{\"pypi.yanked\": \"broken <build> & more\"}");
 
-        assertThat(text(page, HTML))
-                .contains(wheel.getFileName() + "</a>")
-                .contains("data-yanked=\"broken &lt;build&gt; &amp; more\"");
-        assertThat(file(json(page), wheel.getFileName().toString())
-                        .path("yanked")
-                        .asString())
-                .isEqualTo("broken <build> & more");
+        // A change through the metadata API is on the pages within HostedPages.RECHECK.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(text(page, HTML))
+                    .contains(wheel.getFileName() + "</a>")
+                    .contains("data-yanked=\"broken &lt;build&gt; &amp; more\"");
+            assertThat(file(json(page), wheel.getFileName().toString())
+                            .path("yanked")
+                            .asString())
+                    .isEqualTo("broken <build> & more");
+        });
         assertThat(file(json(page), project.replace('-', '_') + "-2.0-py3-none-any.whl")
                         .path("yanked")
                         .asBoolean(true))
                 .isFalse();
 
         setMetadata(project, "1.0", "{\"pypi.yanked\": \"\"}");
-        assertThat(text(page, HTML)).contains("data-yanked=\"\"");
-        assertThat(file(json(page), wheel.getFileName().toString())
-                        .path("yanked")
-                        .asBoolean(false))
-                .isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(text(page, HTML)).contains("data-yanked=\"\"");
+            assertThat(file(json(page), wheel.getFileName().toString())
+                            .path("yanked")
+                            .asBoolean(false))
+                    .isTrue();
+        });
 
         client.delete()
                 .uri("/api/v1/registries/wheels/packages/{p}/versions/1.0/metadata/pypi.yanked", project)
@@ -110,11 +117,13 @@ class PypiManagementApiTest {
                 .exchange()
                 .expectStatus()
                 .isNoContent();
-        assertThat(text(page, HTML)).doesNotContain("data-yanked");
-        assertThat(file(json(page), wheel.getFileName().toString())
-                        .path("yanked")
-                        .asBoolean(true))
-                .isFalse();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(text(page, HTML)).doesNotContain("data-yanked");
+            assertThat(file(json(page), wheel.getFileName().toString())
+                            .path("yanked")
+                            .asBoolean(true))
+                    .isFalse();
+        });
     }
 
     @Test
