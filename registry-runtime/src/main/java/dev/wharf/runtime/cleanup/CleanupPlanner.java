@@ -106,7 +106,14 @@ public final class CleanupPlanner {
 
     private static Decision decision(
             PackageVersions pkg, VersionFacts version, boolean delete, @Nullable PolicyRule rule, String why) {
-        return new Decision(pkg.registry(), pkg.packageName(), version, delete, rule == null ? null : rule.name(), why);
+        return new Decision(
+                pkg.registry(),
+                pkg.packageId(),
+                pkg.packageName(),
+                version,
+                delete,
+                rule == null ? null : rule.name(),
+                why);
     }
 
     /**

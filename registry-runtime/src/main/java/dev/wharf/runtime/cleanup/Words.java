@@ -25,4 +25,9 @@ final class Words {
         long days = Duration.between(instant, now).toDays();
         return days == 1 ? "1 day ago" : days + " days ago";
     }
+
+    /** The text, cut to {@code max} characters with an ellipsis when longer. */
+    static String bounded(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
 }

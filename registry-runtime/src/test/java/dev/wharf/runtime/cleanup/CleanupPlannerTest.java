@@ -37,7 +37,7 @@ class CleanupPlannerTest {
         CleanupPlanner planner = new CleanupPlanner(spec(rules));
         VersionScheme scheme = VersionSchemes.of(format);
 
-        List<Decision> decisions = planner.decide(new PackageVersions("reg", "pkg", tagged, versions), scheme, NOW);
+        List<Decision> decisions = planner.decide(new PackageVersions("reg", 1, "pkg", tagged, versions), scheme, NOW);
 
         assertThat(decisions.stream().map(CleanupPlannerTest::render)).containsExactlyElementsOf(expected);
     }
