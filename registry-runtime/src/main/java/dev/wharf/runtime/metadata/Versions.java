@@ -3,6 +3,7 @@ package dev.wharf.runtime.metadata;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -83,6 +84,15 @@ public final class Versions {
 
     /** {@link #delete(long, String, String)}, releasing what {@code scope} says. */
     public Mono<Boolean> delete(long packageId, String version, String actor, DeleteScope scope) {
+        return delete(packageId, version, actor, scope, null);
+    }
+
+    /**
+     * {@link #delete(long, String, String, DeleteScope)}, with {@code detail} in the audit event: why it was deleted
+     * (the cleanup policy and rule).
+     */
+    public Mono<Boolean> delete(
+            long packageId, String version, String actor, DeleteScope scope, @Nullable String detail) {
         return Transactions.inTransaction(database, () -> {
             Instant now = Sql.now(clock);
             return PackageRows.lock(client, packageId)
@@ -115,7 +125,7 @@ public final class Versions {
                                             locked.registryName(),
                                             locked.name(),
                                             version,
-                                            null)))
+                                            detail)))
                                     .thenReturn(true)))
                     .defaultIfEmpty(false);
         });
