@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.VersionedFile;
+import dev.wharf.runtime.proxy.CacheOutcome;
 import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.proxy.UpstreamRequest;
 import dev.wharf.runtime.proxy.UpstreamResult;
@@ -20,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The PyPI format's requests to its Registry's UpstreamProxies: a project page ({@code <url>/simple/<project>/}, JSON
  * asked for first, HTML taken), kept as {@link UpstreamPageTransform} makes it and re-checked after the upstream's
- * {@code metadataTTL}; and the files it lists, fetched from whatever URL it gives them (another host, as PyPI's
+ * {@code metadataTTL} (the engine's answer served again for up to {@link HostedPages#RECHECK}, so that a hot page costs
+ * no trip through the engine); and the files it lists, fetched from whatever URL it gives them (another host, as PyPI's
  * files.pythonhosted.org), checked against its sha256 and kept as files of their version for good. A project the
  * registry holds content of its own for is never asked for upstream (the guard against dependency confusion).
  */
@@ -48,6 +51,13 @@ final class PypiUpstreams {
 
     private record Parsed(ProjectPage page, RenderedPage rendered) {}
 
+    private record Key(long registryId, String project) {}
+
+    /** A page the engine answered, and when: served again as a cache hit for {@link HostedPages#RECHECK}. */
+    private record Recent(UpstreamPage page, long answeredAt) {}
+
+    private static final int MAX_RECENT = 10_000;
+
     private final UpstreamEngine engine;
     private final FileLookup files;
     private final PypiDistributions distributions;
@@ -56,6 +66,9 @@ final class PypiUpstreams {
             .<Digest, Parsed>weigher((digest, entry) ->
                     (int) Math.min(Integer.MAX_VALUE, entry.rendered().weight()))
             .build();
+
+    private final Cache<Key, Recent> recent =
+            Caffeine.newBuilder().maximumSize(MAX_RECENT).build();
 
     PypiUpstreams(UpstreamEngine engine, FileLookup files, PypiDistributions distributions) {
         this.engine = engine;
@@ -68,6 +81,34 @@ final class PypiUpstreams {
      * dev.wharf.runtime.proxy.UpstreamFailureException} when none could answer.
      */
     Mono<UpstreamPage> page(ServedRegistry registry, String project) {
+        // The engine's answer of the last second is served again without asking it: a hot page then costs a lookup.
+        Key key = new Key(registry.id(), project);
+        Recent known = recent.getIfPresent(key);
+        long now = System.nanoTime();
+        if (known != null && now - known.answeredAt() < HostedPages.RECHECK.toNanos()) {
+            return Mono.just(known.page());
+        }
+        return fetchPage(registry, project).doOnNext(found -> recent.put(key, new Recent(asHit(found), now)));
+    }
+
+    private static UpstreamPage asHit(UpstreamPage found) {
+        UpstreamResult result = found.result();
+        if (result.cache() != CacheOutcome.MISS) {
+            return found;
+        }
+        return new UpstreamPage(
+                new UpstreamResult(
+                        result.upstream(),
+                        CacheOutcome.HIT,
+                        result.headers(),
+                        result.size(),
+                        result.digest(),
+                        Flux.empty()),
+                found.page(),
+                found.rendered());
+    }
+
+    private Mono<UpstreamPage> fetchPage(ServedRegistry registry, String project) {
         UpstreamRequest request = UpstreamRequest.mutable(project, "/simple/" + project + "/", ACCEPT)
                 .transformed(new UpstreamPageTransform(project));
         return engine.fetch(registry, request).flatMap(result -> {

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.wharf.runtime.metadata.AllFormatRows;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.purge.RegistryPurge;
+import dev.wharf.runtime.testing.TestRuntime;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,6 +126,43 @@ class PypiManagementApiTest {
                             .asBoolean(true))
                     .isFalse();
         });
+    }
+
+    @Test
+    void pipInstallWhenTheHighestVersionIsYankedShouldTakeTheOtherUnlessPinned() throws Exception {
+        Path python = Clients.python("3.11");
+        Assumptions.assumeTrue(python != null, "no Python 3.11 under pyenv; skipped");
+        String project = unique("pip-yank");
+        upload(PypiTestRuntime.WHEELS, project, "1.0");
+        upload(PypiTestRuntime.WHEELS, project, "2.0");
+        setMetadata(project, "2.0", "{\"pypi.yanked\": \"do not use\"}");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(text("/pypi/wheels/simple/" + project + "/", HTML))
+                        .contains("data-yanked=\"do not use\""));
+
+        assertThat(pipInstall(python, project, "unpinned")).contains("VERSION = \"1.0\"");
+        assertThat(pipInstall(python, project + "==2.0", "pinned")).contains("VERSION = \"2.0\"");
+    }
+
+    /** What the installed module says its version is, after pip installed {@code requirement} into {@code dir}. */
+    private String pipInstall(Path python, String requirement, String dir) throws Exception {
+        Path target = work.resolve(dir);
+        Clients.Result install = Clients.run(
+                work,
+                List.of(
+                        python.toString(),
+                        "-m",
+                        "pip",
+                        "install",
+                        "--no-cache-dir",
+                        "--index-url",
+                        "http://" + READER + ":" + TestRuntime.PASSWORD + "@localhost:" + port + "/pypi/wheels/simple/",
+                        "--target",
+                        target.toString(),
+                        requirement));
+        assertThat(install.exit()).as(install.output()).isZero();
+        String module = requirement.split("==")[0].replace('-', '_');
+        return Files.readString(target.resolve(module).resolve("__init__.py"));
     }
 
     @Test
