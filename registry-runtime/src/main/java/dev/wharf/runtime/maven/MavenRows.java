@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
  * What becomes of table {@code maven_plugin} when the core copies, deletes or purges: a copied version of a plugin
  * takes its prefix along to the target registry's group document (unless the target already names one), a deleted
  * artifact leaves its group's plugin list, and a purge deletes the registry's rows. The checksums in
- * {@code maven_checksum} are a function of the bytes, shared by every registry, and go with their blob.
+ * {@code maven_checksum} are a function of the bytes, shared by every registry, and go with their blob. The files
+ * this runtime keeps in memory for downloads ({@link StoredFiles}) are dropped for every package these hooks touch.
  */
 final class MavenRows implements FormatRows {
 
@@ -31,6 +32,12 @@ final class MavenRows implements FormatRows {
     private static final String PLUGINS_OF_REGISTRY = "SELECT group_id, artifact_id FROM maven_plugin"
             + " WHERE registry_id = :registry ORDER BY group_id, artifact_id LIMIT :limit";
 
+    private final StoredFiles storedFiles;
+
+    MavenRows(StoredFiles storedFiles) {
+        this.storedFiles = storedFiles;
+    }
+
     @Override
     public Format format() {
         return Format.MAVEN;
@@ -38,6 +45,7 @@ final class MavenRows implements FormatRows {
 
     @Override
     public Mono<Void> versionCopied(DatabaseClient client, CopiedVersion copy, Instant now) {
+        storedFiles.changed(copy.target().registryId(), copy.target().name());
         String[] coordinates = coordinates(copy.target().name());
         return client.sql(COPY_PLUGIN)
                 .bind("target", copy.target().registryId())
@@ -48,7 +56,14 @@ final class MavenRows implements FormatRows {
     }
 
     @Override
+    public Mono<Void> versionDeleting(DatabaseClient client, LockedPackage pkg, long versionId, Instant now) {
+        storedFiles.changed(pkg.registryId(), pkg.name());
+        return Mono.empty();
+    }
+
+    @Override
     public Mono<Void> packageDeleting(DatabaseClient client, LockedPackage pkg, Instant now) {
+        storedFiles.changed(pkg.registryId(), pkg.name());
         String[] coordinates = coordinates(pkg.name());
         return delete(client, pkg.registryId(), coordinates[0], coordinates[1]);
     }
