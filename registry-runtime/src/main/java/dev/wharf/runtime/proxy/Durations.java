@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the CRDs' durations: one or more number-and-unit pairs such as {@code 30s}, {@code 1h30m} or {@code 7d}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern WHOLE = Pattern.compile("([0-9]{1,6}(ms|s|m|h|d|w))+");
     private static final Pattern PART = Pattern.compile("([0-9]{1,6})(ms|s|m|h|d|w)");
@@ -18,7 +18,7 @@ final class Durations {
      *
      * @throws IllegalArgumentException naming the field and the value when it is not a duration
      */
-    static Duration parse(String field, @Nullable String value, Duration unset) {
+    public static Duration parse(String field, @Nullable String value, Duration unset) {
         if (value == null) {
             return unset;
         }

@@ -15,4 +15,12 @@ public interface ReadGate {
      * saying why when it may not.
      */
     Mono<Void> check(ServedRegistry registry, ReadSubject subject, ReadOrigin origin);
+
+    /**
+     * Like {@link #check}, giving the origin to serve with: a gate that judges content (the firewall) returns it
+     * {@linkplain ReadOrigin#judged judged}, so its verdict is sent with the content. By default the origin itself.
+     */
+    default Mono<ReadOrigin> admit(ServedRegistry registry, ReadSubject subject, ReadOrigin origin) {
+        return check(registry, subject, origin).thenReturn(origin);
+    }
 }

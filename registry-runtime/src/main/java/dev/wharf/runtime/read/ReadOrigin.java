@@ -15,8 +15,26 @@ import org.springframework.http.HttpHeaders;
  * @param source the registry's name for its own content, else the UpstreamProxy that gave it
  * @param cache how an upstream's content was served; null for the registry's own
  * @param proxying whether the registry has upstream proxies: a registry without any says nothing of its sources
+ * @param firewall the firewall's verdict on it, sent as {@code X-Wharf-Firewall}; null when no policy guards it
  */
-public record ReadOrigin(String source, @Nullable CacheOutcome cache, boolean proxying) {
+public record ReadOrigin(
+        String source,
+        @Nullable CacheOutcome cache,
+        boolean proxying,
+        @Nullable String firewall) {
+
+    /** The header carrying the firewall's verdict on proxied content: PASSED, or WARNING with the reason. */
+    public static final String FIREWALL = "X-Wharf-Firewall";
+
+    /** An origin no firewall policy has judged. */
+    public ReadOrigin(String source, @Nullable CacheOutcome cache, boolean proxying) {
+        this(source, cache, proxying, null);
+    }
+
+    /** This origin with the firewall's verdict on the content. */
+    public ReadOrigin judged(String verdict) {
+        return new ReadOrigin(source, cache, proxying, verdict);
+    }
 
     /** The registry's own content (pushed or deployed to it). */
     public static ReadOrigin own(String registry, boolean proxying) {
@@ -48,7 +66,7 @@ public record ReadOrigin(String source, @Nullable CacheOutcome cache, boolean pr
 
     /** This origin served stale: kept content given when no upstream could answer. */
     public ReadOrigin stale() {
-        return new ReadOrigin(source, CacheOutcome.STALE, proxying);
+        return new ReadOrigin(source, CacheOutcome.STALE, proxying, firewall);
     }
 
     /** Sets the {@code X-Wharf-*} headers, in a registry with upstream proxies. */
@@ -59,6 +77,9 @@ public record ReadOrigin(String source, @Nullable CacheOutcome cache, boolean pr
         headers.set(UpstreamHeaders.SOURCE, source);
         if (cache != null) {
             headers.set(UpstreamHeaders.CACHE, cache.name());
+        }
+        if (firewall != null) {
+            headers.set(FIREWALL, firewall);
         }
     }
 }

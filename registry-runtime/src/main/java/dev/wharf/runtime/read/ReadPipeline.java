@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -75,9 +74,11 @@ public final class ReadPipeline {
 
     private <T> Mono<Sourced<T>> pass(
             ServedRegistry registry, Read<T> read, T content, ReadOrigin origin, String outcome) {
-        Mono<Sourced<T>> served = Flux.fromIterable(gates)
-                .concatMap(gate -> gate.check(registry, read.subject(), origin))
-                .then(Mono.fromSupplier(() -> new Sourced<>(content, origin)))
+        Mono<ReadOrigin> admitted = Mono.just(origin);
+        for (ReadGate gate : gates) {
+            admitted = admitted.flatMap(passed -> gate.admit(registry, read.subject(), passed));
+        }
+        Mono<Sourced<T>> served = admitted.map(passed -> new Sourced<>(content, passed))
                 .doOnError(ReadBlockedException.class, e -> count(registry, "blocked"));
         return counted(registry, outcome, served);
     }
