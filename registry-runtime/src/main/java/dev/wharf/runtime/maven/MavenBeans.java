@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class MavenBeans {
 
     @Bean
+    MavenRows mavenRows() {
+        return new MavenRows();
+    }
+
+    @Bean
     MavenModule mavenModule(
             MetadataDatabase database,
             Packages packages,
@@ -34,6 +39,11 @@ class MavenBeans {
         return new MavenModule(
                 new MavenDeploy(files, fileLookup, packages, checksums, plugins, metrics),
                 new MavenDownload(
-                        fileLookup, responses, reads, checksums, documents, new MavenUpstreams(engine, fileLookup)));
+                        fileLookup,
+                        responses,
+                        reads,
+                        checksums,
+                        documents,
+                        new MavenUpstreams(engine, fileLookup, versions)));
     }
 }

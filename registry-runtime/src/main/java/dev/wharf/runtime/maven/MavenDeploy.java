@@ -60,6 +60,7 @@ final class MavenDeploy {
     /** The deploy of {@code request} by {@code principal}, whom the core authorized to write. */
     Mono<ServerResponse> handle(ServerRequest request, ServedRegistry registry, Principal principal) {
         MavenPath path = MavenPath.of(request);
+        VersionPolicy.check(registry, path.withoutChecksum());
         ChecksumAlgorithm checksum = path.checksum();
         if (checksum != null) {
             return checksum(request, registry, path.withoutChecksum(), checksum);

@@ -60,6 +60,7 @@ class NpmBeans {
                 new NpmUnpublish(packages, versions, store),
                 new NpmDistTags(packages, tags, store),
                 new NpmUsers(registries, authenticator, throttle, tokens, audit, clock),
-                new NpmTokens(authenticator, throttle, tokens, audit, clock));
+                new NpmTokens(authenticator, throttle, tokens, audit, clock),
+                new NpmSearch(packages, tags, store, clock));
     }
 }

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The npm format under {@code /npm/<registry>/}, as the npm registry API has it: the {@code /-/} endpoints first (user,
- * whoami, ping, logout, tokens, dist-tags), then the package's: packument, version document, tarball, publish, unpublish. A package
+ * whoami, ping, logout, tokens, search, dist-tags), then the package's: packument, version document, tarball, publish, unpublish. A package
  * is named in one segment ({@code @scope%2fname}, as npm sends it) or two ({@code @scope/name}, as tarball URLs have
  * it). Errors are npm's {@code {"error": ...}} documents.
  */
@@ -34,6 +34,7 @@ final class NpmModule implements FormatModule {
     private final NpmDistTags distTags;
     private final NpmUsers users;
     private final NpmTokens tokens;
+    private final NpmSearch search;
 
     NpmModule(
             NpmReads reads,
@@ -41,13 +42,15 @@ final class NpmModule implements FormatModule {
             NpmUnpublish unpublish,
             NpmDistTags distTags,
             NpmUsers users,
-            NpmTokens tokens) {
+            NpmTokens tokens,
+            NpmSearch search) {
         this.reads = reads;
         this.publish = publish;
         this.unpublish = unpublish;
         this.distTags = distTags;
         this.users = users;
         this.tokens = tokens;
+        this.search = search;
     }
 
     @Override
@@ -74,6 +77,7 @@ final class NpmModule implements FormatModule {
         operations.add(special("whoami", HttpMethod.GET, "/-/whoami", Role.READ, users::whoami));
         operations.add(
                 withToken("user.logout", HttpMethod.DELETE, "/-/user/token/", "wharf_0", Role.READ, tokens::logout));
+        operations.add(special("search", HttpMethod.GET, "/-/v1/search", Role.READ, search::search));
         operations.add(special("tokens.list", HttpMethod.GET, "/-/npm/v1/tokens", Role.READ, tokens::list));
         operations.add(special("tokens.create", HttpMethod.POST, "/-/npm/v1/tokens", Role.READ, tokens::create));
         operations.add(withToken(

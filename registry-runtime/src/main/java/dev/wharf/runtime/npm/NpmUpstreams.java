@@ -2,7 +2,6 @@ package dev.wharf.runtime.npm;
 
 import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.VersionedFile;
-import dev.wharf.runtime.proxy.ContentCheck;
 import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.proxy.UpstreamFailureException;
 import dev.wharf.runtime.proxy.UpstreamRequest;
@@ -10,7 +9,6 @@ import dev.wharf.runtime.read.ReadOrigin;
 import dev.wharf.runtime.read.Sourced;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Mono;
@@ -84,7 +82,7 @@ final class NpmUpstreams {
                             List.of(),
                             null,
                             new UpstreamRequest.CachedFile(name, version, file, facts.publishedAt()));
-                    ContentCheck check = check(facts);
+                    TarballIntegrity check = TarballIntegrity.of(facts.integrity(), facts.shasum());
                     return engine.fetch(registry, check == null ? request : request.checked(check));
                 })
                 .onErrorMap(
@@ -106,16 +104,5 @@ final class NpmUpstreams {
                     DataBufferUtils.release(joined);
                     return Mono.justOrEmpty(PackumentFacts.of(bytes, version));
                 });
-    }
-
-    private static @Nullable ContentCheck check(PackumentFacts facts) {
-        String integrity = facts.integrity();
-        ContentCheck check =
-                integrity == null ? null : ContentCheck.ofIntegrity(integrity, "the packument's dist.integrity");
-        String shasum = facts.shasum();
-        if (check == null && shasum != null) {
-            check = ContentCheck.ofHex("SHA-1", shasum, "the packument's dist.shasum");
-        }
-        return check;
     }
 }

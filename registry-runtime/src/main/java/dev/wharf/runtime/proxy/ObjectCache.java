@@ -11,7 +11,6 @@ import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.storage.DigestMismatchException;
 import dev.wharf.runtime.storage.StoredBlob;
 import dev.wharf.runtime.web.ServedRegistry;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,7 +26,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The immutable objects upstreams served: streamed into the Registry's BlobStore (checked against the request's
- * digest and {@link ContentCheck}), recorded in the metadata as files that came through the upstream, and indexed in memory by request so
+ * digest), recorded in the metadata as files that came through the upstream, and indexed in memory by request so
  * that later requests are served from the store. After a restart the index is empty; the files recorded in the
  * metadata are the format's to find first.
  */
@@ -74,7 +73,7 @@ final class ObjectCache {
                             + " to an unconditional GET " + request.path())));
         }
         HttpHeaders headers = client.protocol().kept(response.headers().asHttpHeaders());
-        Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
+        Flux<DataBuffer> body = ContentChecks.checked(client, request, response.body(BodyExtractors.toDataBuffers()));
         long length = response.headers().contentLength().orElse(-1);
         Digest digest = request.digest();
         if (handoff == null || digest == null || length < 0 || length > registry.maxUploadBytes() || !handoff.claim()) {
@@ -93,32 +92,6 @@ final class ObjectCache {
     }
 
     private static Mono<StoredBlob> put(
-            ServedRegistry registry, String upstream, UpstreamRequest request, Flux<DataBuffer> body) {
-        ContentCheck check = request.check();
-        if (check == null) {
-            return store(registry, upstream, request, body);
-        }
-        return Mono.defer(() -> {
-            MessageDigest hash = check.digest();
-            Flux<DataBuffer> hashed = body.doOnNext(buffer -> {
-                try (DataBuffer.ByteBufferIterator buffers = buffer.readableByteBuffers()) {
-                    buffers.forEachRemaining(hash::update);
-                }
-            });
-            return store(registry, upstream, request, hashed).flatMap(blob -> {
-                byte[] actual = hash.digest();
-                if (check.matches(actual)) {
-                    return Mono.just(blob);
-                }
-                // The blob stays unreferenced (garbage collection takes it); nothing records or serves it.
-                return Mono.error(new UpstreamFailureException("upstream '" + upstream + "' sent " + request.path()
-                        + " with " + check.print(actual) + ", but " + check.origin() + " is "
-                        + check.print(check.expected()) + "; it was not kept"));
-            });
-        });
-    }
-
-    private static Mono<StoredBlob> store(
             ServedRegistry registry, String upstream, UpstreamRequest request, Flux<DataBuffer> body) {
         return registry.store()
                 .put(body, request.digest(), registry.maxUploadBytes())

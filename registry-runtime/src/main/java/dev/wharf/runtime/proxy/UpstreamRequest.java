@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param via the UpstreamProxy whose document gave the absolute URL {@code path}: only it is asked, and its
  *     credentials go only to its own origin; null for a path every upstream is asked for
  * @param transform what a mutable document becomes before it is cached and served
- * @param check a checksum an immutable object must also have, from a document of the upstream; null for none
+ * @param check what an immutable object's bytes must pass before they are kept; null for nothing beyond {@code digest}
  */
 public record UpstreamRequest(
         String name,
@@ -83,8 +83,8 @@ public record UpstreamRequest(
     }
 
     /**
-     * The same request for an immutable object that must also match {@code check} (npm's {@code dist.integrity}):
-     * an object from the upstream that does not is neither kept nor served, and the fetch fails naming both values.
+     * The same request, whose object is kept only when its bytes pass {@code check}: against a companion document of
+     * the upstream that served it (its checksum file), or a value the check was given (npm's {@code dist.integrity}).
      */
     public UpstreamRequest checked(ContentCheck check) {
         if (kind != ObjectKind.IMMUTABLE) {

@@ -153,7 +153,6 @@ final class NpmCli {
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
         env.put("COREPACK_ENABLE_STRICT", "0");
         env.put("NO_UPDATE_NOTIFIER", "1");
-        env.put("NPM_CONFIG_STORE_DIR", home.resolve("pnpm-store").toString());
         // yarn classic and berry: a cache of this client's own; berry also plain HTTP to the test runtime,
         // node_modules rather than Plug'n'Play, and no telemetry.
         env.put("YARN_CACHE_FOLDER", home.resolve("yarn-cache").toString());

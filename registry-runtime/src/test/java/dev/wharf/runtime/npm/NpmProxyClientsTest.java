@@ -278,7 +278,7 @@ class NpmProxyClientsTest {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
             assertThat(PublishBody.JSON.readTree(refused.body()).path("error").asString())
                     .contains("wharf-tampered-1.0.0.tgz")
-                    .contains("with " + NpmPackage.integrity(other))
+                    .contains("whose bytes have " + NpmPackage.integrity(other))
                     .contains("the packument's dist.integrity is " + genuineIntegrity)
                     .contains("it was not kept");
         }
