@@ -27,6 +27,10 @@ public final class ApiTokenRepository implements TokenStore {
             "INSERT INTO api_token_group (token_id, group_name) VALUES (:token, :group)";
     private static final String REVOKE =
             "UPDATE api_token SET revoked_at = :now" + " WHERE id = :id AND owner = :owner AND revoked_at IS NULL";
+    private static final String REVOKE_BY_HASH = "UPDATE api_token SET revoked_at = :now"
+            + " WHERE token_hash = :hash AND owner = :owner AND revoked_at IS NULL";
+    private static final String HASHES =
+            "SELECT id, token_hash FROM api_token WHERE owner = :owner AND revoked_at IS NULL";
     private static final String RECORD_USE = "UPDATE api_token SET last_used_at = :now"
             + " WHERE id = :id AND (last_used_at IS NULL OR last_used_at <= :threshold)";
 
@@ -106,6 +110,29 @@ public final class ApiTokenRepository implements TokenStore {
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows > 0);
+    }
+
+    /**
+     * As {@link #revoke(long, String)}, for the token whose hash is {@code tokenHash} (what a client that holds the
+     * token, or only its hash, names it by). @return whether the owner had it, not revoked yet.
+     */
+    public Mono<Boolean> revokeByHash(String tokenHash, String owner) {
+        return client.sql(REVOKE_BY_HASH)
+                .bind("now", Sql.time(Sql.now(clock)))
+                .bind("hash", tokenHash)
+                .bind("owner", owner)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /** The hash of each of the owner's tokens not revoked, by id: the key clients such as npm name tokens by. */
+    public Mono<Map<Long, String>> hashes(String owner) {
+        return client.sql(HASHES)
+                .bind("owner", owner)
+                .map(row -> Map.entry(Sql.number(row, "id"), Sql.text(row, "token_hash")))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /**

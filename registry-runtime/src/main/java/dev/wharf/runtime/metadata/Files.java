@@ -21,6 +21,8 @@ public final class Files {
     private static final String DELETE = "DELETE FROM file WHERE id = :id";
     private static final String REPLACE = "UPDATE file SET blob_digest = :digest, size_bytes = :size,"
             + " content_type = :contentType, created_at = :now WHERE id = :id";
+    private static final String PUBLISHED =
+            "UPDATE version SET published_at = :published WHERE id = :version AND published_at IS NULL";
 
     private final MetadataDatabase database;
     private final DatabaseClient client;
@@ -53,6 +55,17 @@ public final class Files {
                             .flatMap(versionId -> store(file, versionId, now)
                                     .flatMap(stored -> afterStore(file, locked, versionId, stored, now))));
         });
+    }
+
+    /**
+     * Keeps when the upstream a version came through says it was published ({@code version.published_at}, what a
+     * minimum-age rule reads), unless a time is kept already: the first upstream's word stands.
+     */
+    public Mono<Void> upstreamPublished(long versionId, Instant publishedAt) {
+        return client.sql(PUBLISHED)
+                .bind("published", Sql.time(publishedAt))
+                .bind("version", versionId)
+                .then();
     }
 
     /** The version's files, by path. */

@@ -53,11 +53,14 @@ class NpmBeans {
             ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         NpmStore store = new NpmStore(database, audit, clock);
+        Authenticator authenticator = new Authenticator(tokens, clock);
         return new NpmModule(
                 new NpmReads(packages, tags, store, reads, responses, lookup, new NpmUpstreams(engine, fileLookup)),
                 new NpmPublish(store, packages, metrics),
                 new NpmUnpublish(packages, versions, store),
                 new NpmDistTags(packages, tags, store),
-                new NpmUsers(registries, new Authenticator(tokens, clock), throttle, tokens, audit, clock));
+                new NpmUsers(registries, authenticator, throttle, tokens, audit, clock),
+                new NpmTokens(authenticator, throttle, tokens, audit, clock),
+                new NpmSearch(packages, tags, store, clock));
     }
 }

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The npm format under {@code /npm/<registry>/}, as the npm registry API has it: the {@code /-/} endpoints first (user,
- * whoami, ping, dist-tags), then the package's: packument, version document, tarball, publish, unpublish. A package
+ * whoami, ping, logout, tokens, search, dist-tags), then the package's: packument, version document, tarball, publish, unpublish. A package
  * is named in one segment ({@code @scope%2fname}, as npm sends it) or two ({@code @scope/name}, as tarball URLs have
  * it). Errors are npm's {@code {"error": ...}} documents.
  */
@@ -33,13 +33,24 @@ final class NpmModule implements FormatModule {
     private final NpmUnpublish unpublish;
     private final NpmDistTags distTags;
     private final NpmUsers users;
+    private final NpmTokens tokens;
+    private final NpmSearch search;
 
-    NpmModule(NpmReads reads, NpmPublish publish, NpmUnpublish unpublish, NpmDistTags distTags, NpmUsers users) {
+    NpmModule(
+            NpmReads reads,
+            NpmPublish publish,
+            NpmUnpublish unpublish,
+            NpmDistTags distTags,
+            NpmUsers users,
+            NpmTokens tokens,
+            NpmSearch search) {
         this.reads = reads;
         this.publish = publish;
         this.unpublish = unpublish;
         this.distTags = distTags;
         this.users = users;
+        this.tokens = tokens;
+        this.search = search;
     }
 
     @Override
@@ -64,6 +75,18 @@ final class NpmModule implements FormatModule {
                         + " every password login",
                 users::login));
         operations.add(special("whoami", HttpMethod.GET, "/-/whoami", Role.READ, users::whoami));
+        operations.add(
+                withToken("user.logout", HttpMethod.DELETE, "/-/user/token/", "wharf_0", Role.READ, tokens::logout));
+        operations.add(special("search", HttpMethod.GET, "/-/v1/search", Role.READ, search::search));
+        operations.add(special("tokens.list", HttpMethod.GET, "/-/npm/v1/tokens", Role.READ, tokens::list));
+        operations.add(special("tokens.create", HttpMethod.POST, "/-/npm/v1/tokens", Role.READ, tokens::create));
+        operations.add(withToken(
+                "tokens.revoke",
+                HttpMethod.DELETE,
+                "/-/npm/v1/tokens/token/",
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                Role.READ,
+                tokens::revoke));
         operations.add(special("ping", HttpMethod.GET, "/-/ping", Role.READ, users::ping));
         operations.add(onPackage(
                 "dist-tags.list",
@@ -133,6 +156,24 @@ final class NpmModule implements FormatModule {
         return Mono.error(RequestRefusedException.notFound("the npm registry API has no "
                 + request.method().name() + " " + NpmName.printable(request.path())
                 + "; npm registries are at /npm/<registry>/, such as npm config set registry http://<host>/npm/npm/"));
+    }
+
+    /** An operation on one of the caller's tokens, named at the end of the path. */
+    private static FormatOperation withToken(
+            String name,
+            HttpMethod method,
+            String path,
+            String example,
+            Role role,
+            FormatOperation.RegistryHandler handler) {
+        return FormatOperation.onRegistry(
+                name,
+                method,
+                "/npm/{registry}" + path + example,
+                RequestPredicates.path(BASE + path + "{" + NpmTokens.TOKEN + "}"),
+                role,
+                NpmName::registry,
+                handler);
     }
 
     private static FormatOperation special(

@@ -105,6 +105,7 @@ final class NpmReads {
         String name = NpmName.of(request);
         String file = request.pathVariable("file");
         String version = NpmName.versionOfTarball(name, file);
+        String base = NpmResponses.base(request, registry);
         Read<VersionedFile> read = Read.of(
                         ReadSubject.ofVersion(name, version),
                         lookup.findStoredFile(registry, name, version, file),
@@ -112,7 +113,7 @@ final class NpmReads {
                 .orUpstream(kept -> isHosted(registry, name)
                         .flatMap(hosted -> hosted
                                 ? Mono.<Sourced<VersionedFile>>empty()
-                                : upstreams.tarball(registry, name, version, file)));
+                                : upstreams.tarball(registry, name, version, file, base)));
         return reads.read(registry, read)
                 .flatMap(found -> responses.serve(
                         request, registry, new Sourced<>(found.content().file(), found.origin())))

@@ -2,10 +2,12 @@ package dev.wharf.runtime.npm;
 
 import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.runtime.metadata.CopiedVersion;
+import dev.wharf.runtime.metadata.FormatRowPurge;
 import dev.wharf.runtime.metadata.FormatRows;
 import dev.wharf.runtime.metadata.LockedPackage;
 import dev.wharf.runtime.metadata.Sql;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -13,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * What becomes of the npm rows when the core copies or deletes versions: a copy takes its version document along,
  * counts as published in the target and becomes its {@code latest} when it is the highest release there; a deleted
- * version that was {@code latest} hands the tag to the highest remaining release, as the public registry does.
+ * version that was {@code latest} hands the tag to the highest remaining release, as the public registry does; a registry
+ * purge deletes its record of published names in batches.
  */
 final class NpmRows implements FormatRows {
 
@@ -34,6 +37,10 @@ final class NpmRows implements FormatRows {
     private static final String TOUCH = "UPDATE npm_package SET modified_at = :now WHERE package_id = :package";
     private static final String LATEST_TAG = "SELECT t.version_id, v.version FROM tag t JOIN version v"
             + " ON v.id = t.version_id WHERE t.package_id = :package AND t.name = 'latest'";
+    private static final String PUBLISHED_NAMES = "SELECT DISTINCT package_name FROM npm_published"
+            + " WHERE registry_id = :registry ORDER BY package_name LIMIT :limit";
+    private static final String DELETE_PUBLISHED =
+            "DELETE FROM npm_published WHERE registry_id = :registry AND package_name IN (:names)";
     private static final String REMAINING = "SELECT v.id, v.version FROM version v JOIN npm_version n"
             + " ON n.version_id = v.id WHERE v.package_id = :package AND v.id <> :deleted";
 
@@ -164,6 +171,41 @@ final class NpmRows implements FormatRows {
                 .bind("now", Sql.time(now))
                 .bind("package", packageId)
                 .then();
+    }
+
+    @Override
+    public List<FormatRowPurge> purges() {
+        return List.of(new Published());
+    }
+
+    /**
+     * The names and versions once published to the registry, a batch of packages at a time (its versions and packages
+     * rows go with the core's, by cascade).
+     */
+    private static final class Published implements FormatRowPurge {
+
+        @Override
+        public String name() {
+            return "npm.published";
+        }
+
+        @Override
+        public Mono<Deleted> deleteBatch(DatabaseClient client, long registryId, int limit) {
+            return client.sql(PUBLISHED_NAMES)
+                    .bind("registry", registryId)
+                    .bind("limit", limit)
+                    .map(row -> Sql.text(row, "package_name"))
+                    .all()
+                    .collectList()
+                    .flatMap(names -> names.isEmpty()
+                            ? Mono.just(Deleted.NONE)
+                            : client.sql(DELETE_PUBLISHED)
+                                    .bind("registry", registryId)
+                                    .bind("names", names)
+                                    .fetch()
+                                    .rowsUpdated()
+                                    .map(rows -> new Deleted(rows, List.of())));
+        }
     }
 
     private record Tagged(long versionId, String version) {}

@@ -122,7 +122,7 @@ final class NpmUsers {
         }
     }
 
-    private static Role strongest(ServedRegistry registry, Principal principal) {
+    static Role strongest(ServedRegistry registry, Principal principal) {
         for (Role role : STRONGEST_FIRST) {
             if (Authorizer.decide(registry.access().policy(), registry.name(), principal, role) == Decision.ALLOW) {
                 return role;

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 
 /**
- * A check an immutable object's bytes must pass before the engine keeps them: a companion document that the same
- * upstream serves beside the object (a checksum file) against what the bytes are. The bytes are checked as they are
+ * A check an immutable object's bytes must pass before the engine keeps them: a value the check was given (an
+ * integrity from the package document that named the object), or a companion document that the same upstream serves
+ * beside the object (a checksum file), against what the bytes are. The bytes are checked as they are
  * stored, and content that fails is neither kept nor recorded: the fetch fails like an upstream failure, naming both
  * values, and the next upstream is asked.
  */
@@ -27,6 +28,15 @@ public interface ContentCheck {
 
         /** Adds the buffer's readable bytes, leaving its read position where it is. */
         void update(DataBuffer buffer);
+
+        /**
+         * Why the bytes fed so far do not match a value the check was given itself, without a companion document (the
+         * integrity an npm packument states), in words that name both values; null when they match or it was given
+         * none. Asked once every byte is fed, before any companion document.
+         */
+        default @Nullable String mismatch() {
+            return null;
+        }
 
         /**
          * Why the bytes fed so far do not match the companion document, in words that name both values, such as

@@ -30,17 +30,25 @@ final class ContentChecks {
             return body;
         }
         ContentCheck.Running running = check.start();
-        Mono<DataBuffer> verdict = Mono.defer(() -> companion(client, request, check.companions(request.path()), 0))
+        Mono<DataBuffer> verdict = Mono.defer(() -> {
+                    String given = running.mismatch();
+                    return given != null
+                            ? Mono.error(failure(client, request, given))
+                            : companion(client, request, check.companions(request.path()), 0);
+                })
                 .flatMap(found -> {
                     String mismatch = running.mismatch(found.path(), found.document());
                     if (mismatch == null) {
                         return Mono.empty();
                     }
-                    return Mono.error(new UpstreamFailureException(
-                            "upstream '" + client.settings().name() + "' sent " + request.path() + " whose bytes "
-                                    + mismatch + "; it was not kept"));
+                    return Mono.error(failure(client, request, mismatch));
                 });
         return body.doOnNext(running::update).concatWith(verdict);
+    }
+
+    private static UpstreamFailureException failure(UpstreamClient client, UpstreamRequest request, String mismatch) {
+        return new UpstreamFailureException("upstream '" + client.settings().name() + "' sent " + request.path()
+                + " whose bytes " + mismatch + "; it was not kept");
     }
 
     /** The first of {@code paths} the upstream has, from index {@code at}; empty when it has none. */

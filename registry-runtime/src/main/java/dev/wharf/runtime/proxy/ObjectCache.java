@@ -12,6 +12,7 @@ import dev.wharf.runtime.storage.DigestMismatchException;
 import dev.wharf.runtime.storage.StoredBlob;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -124,7 +125,12 @@ final class ObjectCache {
                 "upstream:" + fetched.upstream(),
                 fetched.upstream(),
                 NewFile.Overwrite.REFUSE);
+        Instant publishedAt = file.publishedAt();
         return files.record(record)
+                .flatMap(stored -> publishedAt == null
+                        ? Mono.just(stored)
+                        : files.upstreamPublished(stored.file().versionId(), publishedAt)
+                                .thenReturn(stored))
                 .map(stored -> Optional.of(stored.file()))
                 .onErrorResume(FileConflictException.class, e -> {
                     LOG.warn(

@@ -2,6 +2,7 @@ package dev.wharf.runtime.proxy;
 
 import dev.wharf.runtime.storage.Digest;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -82,8 +83,8 @@ public record UpstreamRequest(
     }
 
     /**
-     * The same request, whose object is kept only when its bytes pass {@code check} against a companion document of
-     * the upstream that served it (its checksum file).
+     * The same request, whose object is kept only when its bytes pass {@code check}: against a companion document of
+     * the upstream that served it (its checksum file), or a value the check was given (npm's {@code dist.integrity}).
      */
     public UpstreamRequest checked(ContentCheck check) {
         if (kind != ObjectKind.IMMUTABLE) {
@@ -119,6 +120,18 @@ public record UpstreamRequest(
      * @param packageName the package
      * @param version the version
      * @param path the file's path within the version
+     * @param publishedAt when the upstream says the version was published, kept as the version's publish time; null
+     *     when it does not say
      */
-    public record CachedFile(String packageName, String version, String path) {}
+    public record CachedFile(
+            String packageName,
+            String version,
+            String path,
+            @Nullable Instant publishedAt) {
+
+        /** A file whose publish time the upstream does not say. */
+        public CachedFile(String packageName, String version, String path) {
+            this(packageName, version, path, null);
+        }
+    }
 }

@@ -107,9 +107,10 @@ public class EveryNpmOperationIsAuthorizedTest {
         checks.add(DynamicTest.dynamicTest(
                 "a user with the role is allowed: a success or npm's own answer, never 401, 403 or a 5xx",
                 () -> assertAllowed(send(operation.method(), privateUrl, basic(userWith(operation.role()))))));
-        if (operation.example().endsWith("/-/whoami")) {
+        if (actsOnTheCaller(operation.example())) {
             checks.add(DynamicTest.dynamicTest(
-                    "anonymous whoami on a registry that allows anonymous read gets 401: nobody is logged in",
+                    "anonymous whoami, logout or tokens on a registry that allows anonymous read gets 401: nobody is"
+                            + " logged in",
                     () -> assertChallenged(send(operation.method(), publicUrl, null))));
         } else if (operation.role() == Role.READ) {
             checks.add(DynamicTest.dynamicTest(
@@ -121,6 +122,11 @@ public class EveryNpmOperationIsAuthorizedTest {
                     () -> assertChallenged(send(operation.method(), publicUrl, null))));
         }
         return checks.build();
+    }
+
+    /** Whether the operation is about the caller (whoami, logout, tokens), which an anonymous caller has none of. */
+    private static boolean actsOnTheCaller(String example) {
+        return example.endsWith("/-/whoami") || example.contains("/-/user/token/") || example.contains("/-/npm/v1/");
     }
 
     private EntityExchangeResult<byte[]> send(HttpMethod method, String url, @Nullable String authorization) {

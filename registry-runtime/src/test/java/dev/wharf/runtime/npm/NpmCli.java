@@ -16,8 +16,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class NpmCli {
 
-    /** Where {@code scripts/test-services} installs pnpm and yarn. */
+    /** Where {@code scripts/test-services} installs pnpm and yarn, each in a folder of its own. */
     static final Path TOOLS = Path.of("/opt/wharf-tools/node");
+
+    /** pnpm 10. */
+    static final String PNPM = TOOLS.resolve("pnpm/bin/pnpm").toString();
+
+    /** yarn classic (1.22). */
+    static final String YARN_CLASSIC = TOOLS.resolve("yarn-classic/bin/yarn").toString();
+
+    /** yarn berry (4). */
+    static final String YARN_BERRY = TOOLS.resolve("yarn-berry/bin/yarn").toString();
 
     private static final long TIMEOUT_SECONDS = 180;
 
@@ -73,6 +82,7 @@ final class NpmCli {
         environment(builder.environment());
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(home);
             Path out = Files.createTempFile(home, "out", ".txt");
             Path err = Files.createTempFile(home, "err", ".txt");
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -105,6 +115,7 @@ final class NpmCli {
         environment(builder.environment());
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(home);
             Path out = Files.createTempFile(home, "out", ".txt");
             builder.redirectOutput(out.toFile());
             Process process = builder.start();
@@ -113,6 +124,9 @@ final class NpmCli {
                     org.awaitility.Awaitility.await()
                             .atMost(java.time.Duration.ofSeconds(60))
                             .until(() -> Files.readString(out).contains(answer.getKey()) || !process.isAlive());
+                    if (!process.isAlive()) {
+                        break;
+                    }
                     stdin.write((answer.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
                     stdin.flush();
                 }
@@ -139,17 +153,25 @@ final class NpmCli {
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
         env.put("COREPACK_ENABLE_STRICT", "0");
         env.put("NO_UPDATE_NOTIFIER", "1");
-        env.put("PATH", TOOLS.resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        // yarn classic and berry: a cache of this client's own; berry also plain HTTP to the test runtime,
+        // node_modules rather than Plug'n'Play, and no telemetry.
+        env.put("YARN_CACHE_FOLDER", home.resolve("yarn-cache").toString());
+        env.put("YARN_ENABLE_GLOBAL_CACHE", "false");
+        env.put("YARN_ENABLE_TELEMETRY", "false");
+        env.put("YARN_UNSAFE_HTTP_WHITELIST", "localhost");
+        env.put("YARN_NODE_LINKER", "node-modules");
+        env.put("YARN_ENABLE_IMMUTABLE_INSTALLS", "false");
+        env.put("YARN_ENABLE_PROGRESS_BARS", "false");
+        // berry 4 refuses versions published within its age gate: the tests install what they just published.
+        env.put("YARN_NPM_MINIMAL_AGE_GATE", "0");
+        env.put("YARN_GLOBAL_FOLDER", home.resolve("yarn-global").toString());
+        env.remove("CI");
     }
 
-    /** Whether {@code tool} runs (as {@code <tool> --version}). */
+    /** Whether {@code tool} (a command on the PATH or a file) runs, as {@code <tool> --version}. */
     static boolean available(String tool) {
         try {
             ProcessBuilder builder = new ProcessBuilder(tool, "--version").redirectErrorStream(true);
-            builder.environment()
-                    .put(
-                            "PATH",
-                            TOOLS.resolve("bin") + ":" + builder.environment().getOrDefault("PATH", ""));
             Process process = builder.start();
             process.getInputStream().readAllBytes();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;

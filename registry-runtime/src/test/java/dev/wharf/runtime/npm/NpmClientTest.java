@@ -133,6 +133,67 @@ class NpmClientTest {
                 .contains("You cannot publish over the previously published versions: 1.0.0");
     }
 
+    @Test
+    void npmTokenCreateListRevokeAndLogoutShouldActOnTheCallersOwnTokens() throws Exception {
+        NpmCli npm = loggedIn(WRITER);
+        String loginToken = token(npm);
+        NpmCli.Result created = npm.npm(work, "token", "create", "--password", PASSWORD, "--json");
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        String createdToken =
+                PublishBody.JSON.readTree(created.out()).path("token").asString();
+        assertThat(createdToken).startsWith("wharf_").isNotEqualTo(loginToken);
+        NpmCli wrongPassword = new NpmCli(work.resolve("wrong-home"));
+        wrongPassword.configure(registry(), "_authToken=" + loginToken);
+        NpmCli.Result refused = wrongPassword.npm(work, "token", "create", "--password", "not-it");
+        assertThat(refused.exitCode()).isNotZero();
+        // npm shows its own words for a 401, not the registry's.
+        assertThat(refused.all()).contains("E401");
+
+        NpmCli.Result listed = npm.npm(work, "token", "list", "--json");
+        assertThat(listed.exitCode()).as(listed.all()).isZero();
+        tools.jackson.databind.JsonNode tokens = PublishBody.JSON.readTree(listed.out());
+        assertThat(tokens.size()).isEqualTo(2);
+        String createdKey = dev.wharf.runtime.auth.ApiTokens.hash(createdToken);
+        assertThat(tokens.findValuesAsString("key"))
+                .containsExactlyInAnyOrder(createdKey, dev.wharf.runtime.auth.ApiTokens.hash(loginToken));
+
+        NpmCli other = new NpmCli(work.resolve("other-home"));
+        other.configure(registry(), "_authToken=" + createdToken);
+        assertThat(other.npm(work, "whoami").out().strip()).isEqualTo(WRITER);
+        NpmCli.Result revoked = npm.npm(work, "token", "revoke", createdKey.substring(0, 8));
+        assertThat(revoked.out()).as(revoked.all()).contains("Removed 1 token");
+        NpmCli.Result afterRevoke = other.npm(work, "whoami");
+        assertThat(afterRevoke.exitCode()).isNotZero();
+        assertThat(afterRevoke.all()).contains("401");
+
+        NpmCli.Result logout = npm.npm(work, "logout");
+        assertThat(logout.exitCode()).as(logout.all()).isZero();
+        assertThat(Files.readString(npm.npmrc())).doesNotContain("_authToken");
+        NpmCli stale = new NpmCli(work.resolve("stale-home"));
+        stale.configure(registry(), "_authToken=" + loginToken);
+        assertThat(stale.npm(work, "whoami").all()).contains("401");
+    }
+
+    @Test
+    void npmSearchShouldFindHostedPackagesByName() throws Exception {
+        NpmCli npm = loggedIn(WRITER);
+        assertThat(npm.npm(NpmPackage.project(work.resolve("s1"), "searched-alpha", "1.0.0", "a"), "publish")
+                        .exitCode())
+                .isZero();
+        assertThat(npm.npm(NpmPackage.project(work.resolve("s2"), "@acme/searched-beta", "2.0.0", "b"), "publish")
+                        .exitCode())
+                .isZero();
+        NpmCli.Result found = npm.npm(work, "search", "searched", "--json");
+        assertThat(found.exitCode()).as(found.all()).isZero();
+        tools.jackson.databind.JsonNode results = PublishBody.JSON.readTree(found.out());
+        assertThat(results.findValuesAsString("name")).containsExactly("@acme/searched-beta", "searched-alpha");
+        assertThat(results.findValuesAsString("version")).containsExactly("2.0.0", "1.0.0");
+        assertThat(results.findValuesAsString("description")).containsOnly("a test package");
+        NpmCli.Result none = npm.npm(work, "search", "nothing-like-it", "--json");
+        assertThat(none.exitCode()).as(none.all()).isZero();
+        assertThat(PublishBody.JSON.readTree(none.out()).size()).isZero();
+    }
+
     private static String token(NpmCli npm) throws java.io.IOException {
         String config = Files.readString(npm.npmrc());
         int at = config.indexOf(":_authToken=");

@@ -19,12 +19,18 @@ final class NpmPackage {
 
     /** A folder with a package.json (and an index.js saying {@code text}) that npm can pack and publish. */
     static Path project(Path dir, String name, String version, String text) {
+        return project(dir, name, version, text, "{}");
+    }
+
+    /** As {@link #project(Path, String, String, String)}, depending on {@code dependencies} (a JSON object). */
+    static Path project(Path dir, String name, String version, String text, String dependencies) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("package.json"), """
                     {"name": "%s", "version": "%s", "description": "a test package", "main": "index.js",
-                     "license": "MIT", "repository": {"type": "git", "url": "https://example.invalid/repo.git"}}
-                    """.formatted(name, version));
+                     "license": "MIT", "repository": {"type": "git", "url": "https://example.invalid/repo.git"},
+                     "dependencies": %s}
+                    """.formatted(name, version, dependencies));
             Files.writeString(dir.resolve("index.js"), "module.exports = " + quoted(text) + ";\n");
             Files.writeString(dir.resolve("README.md"), "# " + name + "\n\nA test package.\n");
             return dir;
