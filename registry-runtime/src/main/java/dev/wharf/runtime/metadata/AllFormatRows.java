@@ -42,6 +42,26 @@ public final class AllFormatRows {
                 .collect(Collectors.joining("", core, ""));
     }
 
+    /** Whether the format of that id tags its versions one by one ({@link FormatRows#tagsVersions()}). */
+    public boolean tagsVersions(String format) {
+        return formats.stream().anyMatch(f -> f.format().id().equals(format) && f.tagsVersions());
+    }
+
+    /**
+     * A SQL condition true while another version of its package needs the {@code version} row aliased {@code v}
+     * although no tag points at it ({@link FormatRows#untaggedNeeded()} of the format of that id); {@code FALSE}
+     * when its format names none.
+     */
+    public String untaggedNeeded(String format) {
+        List<String> conditions = formats.stream()
+                .filter(f -> f.format().id().equals(format) && f.tagsVersions())
+                .flatMap(f -> f.untaggedNeeded().stream())
+                .toList();
+        return conditions.isEmpty()
+                ? "FALSE"
+                : conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
     /**
      * The versions a copy of {@code versionId} (of a registry of {@code format}) needs, all the way down, each before
      * the versions that need it; {@code versionId} itself last.

@@ -52,6 +52,23 @@ public interface FormatRows {
         return List.of();
     }
 
+    /**
+     * Whether the format points tags at its versions one by one (image manifests), so that a cleanup rule's {@code
+     * untagged} selects those of its versions no tag points at; false by default, and then such a rule selects none.
+     */
+    default boolean tagsVersions() {
+        return false;
+    }
+
+    /**
+     * SQL conditions, each true while another version of its package needs the {@code version} row aliased {@code v}
+     * although no tag points at it (an OCI index lists it, a referrer names it as subject): cleanup never deletes such
+     * a version as untagged. Read only when {@link #tagsVersions()}.
+     */
+    default List<String> untaggedNeeded() {
+        return List.of();
+    }
+
     /** How a purge deletes the format's rows of a registry, step by step, before the core deletes its versions. */
     default List<FormatRowPurge> purges() {
         return List.of();

@@ -3,6 +3,7 @@ package dev.wharf.runtime.metadata;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,8 @@ public final class Versions {
     private static final String VERSION_ID =
             "SELECT id FROM version WHERE package_id = :package AND version = :version";
     private static final String DELETE = "DELETE FROM version WHERE id = :id";
+    private static final String PUBLISHED =
+            "UPDATE version SET published_at = :publishedAt WHERE id = :id AND published_at IS NULL";
     private static final String FORMAT = "SELECT r.format FROM version v JOIN package p ON p.id = v.package_id"
             + " JOIN registry r ON r.id = p.registry_id WHERE v.id = :id";
     private static final String DELETE_PACKAGE_WHEN_EMPTY =
@@ -53,6 +56,22 @@ public final class Versions {
     }
 
     /**
+     * Records when the upstream a version came through published it (a file's {@code Last-Modified}, a document's
+     * time), unless a publish time is already recorded: the first one known stays, as later copies of a file keep the
+     * time of their first.
+     *
+     * @return whether it was recorded
+     */
+    public Mono<Boolean> recordPublished(long versionId, Instant publishedAt) {
+        return client.sql(PUBLISHED)
+                .bind("publishedAt", Sql.time(publishedAt))
+                .bind("id", versionId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /**
      * Deletes the version with its files, tags and metadata, and everything its format kept for it, in one transaction
      * ({@link DeleteScope#EVERYTHING}); when it was the package's latest, the newest remaining version becomes latest;
      * the last version deleted deletes the package too. Records who did.
@@ -65,6 +84,15 @@ public final class Versions {
 
     /** {@link #delete(long, String, String)}, releasing what {@code scope} says. */
     public Mono<Boolean> delete(long packageId, String version, String actor, DeleteScope scope) {
+        return delete(packageId, version, actor, scope, null);
+    }
+
+    /**
+     * {@link #delete(long, String, String, DeleteScope)}, with {@code detail} in the audit event: why it was deleted
+     * (the cleanup policy and rule).
+     */
+    public Mono<Boolean> delete(
+            long packageId, String version, String actor, DeleteScope scope, @Nullable String detail) {
         return Transactions.inTransaction(database, () -> {
             Instant now = Sql.now(clock);
             return PackageRows.lock(client, packageId)
@@ -97,7 +125,7 @@ public final class Versions {
                                             locked.registryName(),
                                             locked.name(),
                                             version,
-                                            null)))
+                                            detail)))
                                     .thenReturn(true)))
                     .defaultIfEmpty(false);
         });

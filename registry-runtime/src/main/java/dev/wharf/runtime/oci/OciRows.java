@@ -100,6 +100,21 @@ public final class OciRows implements FormatRows {
     }
 
     @Override
+    public boolean tagsVersions() {
+        return true;
+    }
+
+    /** Listed by an index of the repository; named as subject by a referrer; a referrer whose subject is there. */
+    @Override
+    public List<String> untaggedNeeded() {
+        return List.of(
+                "EXISTS (SELECT 1 FROM file i JOIN version iv ON iv.id = i.version_id WHERE iv.package_id ="
+                        + " v.package_id AND iv.id <> v.id AND i.path LIKE 'manifests/%' AND i.blob_digest = v.digest)",
+                "EXISTS (SELECT 1 FROM version r WHERE r.package_id = v.package_id AND r.subject_digest = v.digest)",
+                "EXISTS (SELECT 1 FROM version s WHERE s.package_id = v.package_id AND s.digest = v.subject_digest)");
+    }
+
+    @Override
     public List<FormatRowPurge> purges() {
         return List.of(new Uploads(), new BlobLinks());
     }

@@ -53,10 +53,20 @@ public record CleanupPolicySpec(
         @JsonPropertyDescription("Pause the schedule without deleting the policy. Unset means false.") @Nullable Boolean suspend,
 
         @Min(1) @Max(1000000) @JsonPropertyDescription(
-                "Most versions one run may delete; a plan with more candidates deletes none and says so, as a"
-                        + " guard against a mistyped rule. Unset means no limit.")
+                "Most versions one run may delete: a run whose plan has more candidates deletes none and says"
+                        + " so in status.lastRun.error, as a guard against a mistyped rule. Unset means no limit.")
         @Nullable Integer maxDeletionsPerRun,
 
         @Required
-        @Size(min = 1, max = 32) @JsonPropertyDescription("The rules. A version is deleted when any rule selects it and no rule protects it.")
+        @Size(min = 1, max = 32) @JsonPropertyDescription(
+                "The rules, and how they combine. A rule looks at the versions of the packages its packages globs"
+                        + " match whose version, or one of whose tags, its versions globs match. Of those it keeps"
+                        + " the keepLatest newest of each package (newest in the format's own version order; in push"
+                        + " order for docker and generic, whose versions have none) and selects every other one"
+                        + " that meets all of the conditions it sets: olderThan, notDownloadedFor and untagged. A"
+                        + " version is a candidate when at least one rule selects it and the protect globs of no"
+                        + " rule looking at its package match it or one of its tags: protect keeps a version from"
+                        + " every rule of the policy."
+                        + " The plan names the first rule, in this list's order, that selected each candidate."
+                        + " When the plan has more candidates than maxDeletionsPerRun, a run deletes none.")
         List<CleanupRule> rules) {}
