@@ -24,7 +24,8 @@ class RbacRulesTest {
             grants(
                     "wharf.dev",
                     List.of("registries", "upstreamproxies", "cleanuppolicies", "firewallpolicies"),
-                    List.of("get", "list", "watch", "patch", "update")),
+                    List.of("list", "watch")),
+            grants("wharf.dev", List.of("registries"), List.of("get", "patch")),
             grants(
                     "wharf.dev",
                     List.of(
@@ -32,30 +33,33 @@ class RbacRulesTest {
                             "upstreamproxies/status",
                             "cleanuppolicies/status",
                             "firewallpolicies/status"),
-                    List.of("get", "patch", "update")),
+                    List.of("patch", "update")),
             grants(
-                    "wharf.dev",
-                    List.of(
-                            "registries/finalizers",
-                            "upstreamproxies/finalizers",
-                            "cleanuppolicies/finalizers",
-                            "firewallpolicies/finalizers"),
-                    List.of("update")),
-            grants("core", List.of("serviceaccounts", "configmaps", "services"), MANAGE),
+                    "core",
+                    List.of("serviceaccounts", "configmaps", "services"),
+                    List.of("list", "watch", "create", "update", "patch")),
             grants("apps", List.of("deployments", "statefulsets"), MANAGE),
-            grants("networking.k8s.io", List.of("ingresses"), MANAGE),
-            grants("policy", List.of("poddisruptionbudgets"), MANAGE),
-            grants("autoscaling", List.of("horizontalpodautoscalers"), MANAGE),
-            grants("monitoring.coreos.com", List.of("servicemonitors"), MANAGE),
-            grants("core", List.of("persistentvolumeclaims"), List.of("get", "list", "watch", "delete")),
+            grants(
+                    "networking.k8s.io",
+                    List.of("ingresses"),
+                    List.of("list", "watch", "create", "update", "patch", "delete")),
+            grants(
+                    "policy",
+                    List.of("poddisruptionbudgets"),
+                    List.of("list", "watch", "create", "update", "patch", "delete")),
+            grants(
+                    "autoscaling",
+                    List.of("horizontalpodautoscalers"),
+                    List.of("list", "watch", "create", "update", "patch", "delete")),
+            grants("monitoring.coreos.com", List.of("servicemonitors"), List.of("get", "create", "update", "delete")),
+            grants("core", List.of("persistentvolumeclaims"), List.of("list", "watch", "delete")),
             grants("batch", List.of("jobs"), List.of("get", "create", "delete")),
             grants("core", List.of("pods"), List.of("list", "watch")),
-            grants("core", List.of("secrets"), List.of("get", "list", "watch", "create", "update", "patch")),
-            grants("core", List.of("events"), List.of("create", "patch")));
+            grants("core", List.of("secrets"), List.of("get", "list", "watch", "create", "update", "patch")));
 
     /** Whether the ServiceMonitor CRD exists: the only cluster-scoped read. */
     static final Set<String> CRDS =
-            grants("apiextensions.k8s.io", List.of("customresourcedefinitions"), List.of("get", "list", "watch"));
+            grants("apiextensions.k8s.io", List.of("customresourcedefinitions"), List.of("get"));
 
     /** The leader election Lease, in the operator's own namespace only. */
     static final Set<String> LEADER_ELECTION =

@@ -65,12 +65,13 @@ public final class RegistryOperator {
             RuntimeStatusClient runtimeStatus,
             Map<String, String> settings) {
         CommittedCrds.create(client);
+        // The operator gets a client of its own that records its calls (ApiCalls), closed when it stops.
         Operator operator = OperatorFactory.create(
-                client,
+                ApiCalls.recording(client),
                 OperatorSettings.parse(settings),
                 meters,
                 Clock.systemUTC(),
-                MockCluster.OPERATOR_SETTINGS,
+                MockCluster.OPERATOR_SETTINGS.andThen(overrider -> overrider.withCloseClientOnStop(true)),
                 IMAGE,
                 runtimeStatus);
         operator.start();
