@@ -4,9 +4,9 @@
 --   Progressing  no Ready condition yet, Ready=Unknown, an older generation observed, or Ready=False for a reason
 --                that heals by itself (a referenced object not created yet, pods starting);
 --   Degraded     Ready=False for any other reason: a person has to change something.
--- The reasons are those of dev.wharf.operator.status.Reasons; HealthCheckReasonsTest keeps the lists below in step.
 
--- Ready=False reasons that go away without a change to the resource itself.
+-- Ready=False reasons that go away without a change to the resource itself: exactly
+-- dev.wharf.operator.status.Reasons.HEALING, kind by kind (HealthCheckReasonsTest compares them both ways).
 HEALS_BY_ITSELF = {
   Registry = {
     PodsStarting = true,
@@ -17,22 +17,13 @@ HEALS_BY_ITSELF = {
     UpstreamProxyNotFound = true,
     SecretNotFound = true
   },
-  UpstreamProxy = {
-    Retrying = true,
-    SecretNotFound = true
-  },
-  CleanupPolicy = {
-    Reconciling = true,
-    RegistryNotFound = true
-  },
-  FirewallPolicy = {
-    Reconciling = true,
-    UpstreamProxyNotFound = true,
-    AdvisoriesNotLoaded = true
-  }
+  UpstreamProxy = {},
+  CleanupPolicy = {},
+  FirewallPolicy = {}
 }
 
--- Ready=False reasons that need a change by a person; any reason in neither list is treated the same way.
+-- Ready=False reasons that need a change by a person: exactly Reasons.NEEDS_A_CHANGE. Any reason in neither list
+-- (one a newer operator writes) is treated the same way.
 NEEDS_A_CHANGE = {
   Registry = {
     -- A pod in ImagePullBackOff, CrashLoopBackOff or Unschedulable: the image, the config or the resources must change.
@@ -40,23 +31,14 @@ NEEDS_A_CHANGE = {
     UnsupportedFormat = true,
     UpstreamProxyFormatMismatch = true,
     SecretKeyMissing = true,
-    InvalidSpec = true,
     ReconcileFailed = true
   },
-  UpstreamProxy = {
-    InvalidSpec = true,
-    ReconcileFailed = true
-  },
+  UpstreamProxy = {},
   CleanupPolicy = {
-    InvalidSpec = true,
-    ReconcileFailed = true,
     -- Loaded but not acted on by this version of Wharf: the policy does not do what its author expects.
     NotImplemented = true
   },
   FirewallPolicy = {
-    InvalidSpec = true,
-    InvalidExpression = true,
-    ReconcileFailed = true,
     NotImplemented = true
   }
 }

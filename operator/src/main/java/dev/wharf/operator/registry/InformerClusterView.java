@@ -11,17 +11,20 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link ClusterView} over the Registry controller's informer caches: no request to the API server. */
+/**
+ * A {@link ClusterView} over the Registry controller's informer caches; the referenced Secrets' contents come from
+ * {@link ReferencedSecrets}, read directly when their version changes.
+ */
 final class InformerClusterView implements ClusterView {
 
     private final InformerEventSource<UpstreamProxy, Registry> proxies;
-    private final InformerEventSource<Secret, Registry> secrets;
+    private final ReferencedSecrets secrets;
     private final InformerEventSource<CleanupPolicy, Registry> cleanups;
     private final InformerEventSource<FirewallPolicy, Registry> firewalls;
 
     InformerClusterView(
             InformerEventSource<UpstreamProxy, Registry> proxies,
-            InformerEventSource<Secret, Registry> secrets,
+            ReferencedSecrets secrets,
             InformerEventSource<CleanupPolicy, Registry> cleanups,
             InformerEventSource<FirewallPolicy, Registry> firewalls) {
         this.proxies = proxies;
@@ -37,7 +40,7 @@ final class InformerClusterView implements ClusterView {
 
     @Override
     public Optional<Secret> secret(String namespace, String name) {
-        return secrets.get(new ResourceID(name, namespace));
+        return secrets.get(namespace, name);
     }
 
     @Override

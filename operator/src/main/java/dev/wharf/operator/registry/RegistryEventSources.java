@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Registry controller's informers beyond its dependents: UpstreamProxies, CleanupPolicies, FirewallPolicies and
- * Secrets, each mapped to exactly the Registries it affects ({@link RegistryMappers}), the data volume claims, and the
- * registry pods (whose failures the status reports).
+ * Secrets (their metadata only), each mapped to exactly the Registries it affects ({@link RegistryMappers}), the data
+ * volume claims, and the registry pods (whose failures the status reports).
  *
  * @param eventSources the informers to register
  * @param cluster a view over their caches, for resolving a Registry's references
@@ -67,11 +68,13 @@ record RegistryEventSources(List<EventSource<?, Registry>> eventSources, Cluster
         // The Secret mapper needs the view, and the view needs the Secret informer: the view is set right after.
         AtomicReference<ClusterView> view = new AtomicReference<>();
         // User Secrets carry no label of ours (the operator never writes to them), so every Secret of the watched
-        // namespaces is cached; only the names and values of those a Registry references are ever used.
+        // namespaces is watched, but the cache keeps only their metadata (SecretMetadata): the contents of those a
+        // Registry references are read directly, and again only when their resourceVersion moves.
         InformerEventSource<Secret, Registry> secrets = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Secret.class, Registry.class)
                         .withName(SECRETS)
                         .withNamespacesInheritedFromController()
+                        .withItemStore(new TransformingItemStore<>(SecretMetadata::of))
                         .withSecondaryToPrimaryMapper(secret -> {
                             ClusterView cluster = view.get();
                             return cluster == null
@@ -83,7 +86,9 @@ record RegistryEventSources(List<EventSource<?, Registry>> eventSources, Cluster
                         })
                         .build(),
                 context);
-        ClusterView cluster = new InformerClusterView(proxies, secrets, cleanups, firewalls);
+        ReferencedSecrets contents = ReferencedSecrets.reading(
+                context.getClient(), (namespace, name) -> secrets.get(new ResourceID(name, namespace)));
+        ClusterView cluster = new InformerClusterView(proxies, contents, cleanups, firewalls);
         view.set(cluster);
         InformerEventSource<PersistentVolumeClaim, Registry> claims = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, Registry.class)

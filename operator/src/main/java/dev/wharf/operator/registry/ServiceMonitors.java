@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Creates, updates or deletes a Registry's ServiceMonitor when the Prometheus operator's CRD exists, and does nothing
@@ -48,10 +50,14 @@ final class ServiceMonitors {
         GenericKubernetesResource existing = monitors.get();
         if (existing == null) {
             client.resource(desired).create();
-        } else if (!desired.getAdditionalProperties().equals(existing.getAdditionalProperties())
-                || !desired.getMetadata()
-                        .getLabels()
-                        .equals(existing.getMetadata().getLabels())) {
+        } else if (!ServiceMonitorRenderer.upToDate(desired, existing)) {
+            // Only what the operator owns is put back: labels others added stay.
+            Map<String, String> labels = new TreeMap<>();
+            if (existing.getMetadata().getLabels() != null) {
+                labels.putAll(existing.getMetadata().getLabels());
+            }
+            labels.putAll(desired.getMetadata().getLabels());
+            desired.getMetadata().setLabels(labels);
             desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
             client.resource(desired).update();
         }

@@ -1,5 +1,7 @@
 package dev.wharf.operator.status;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -7,8 +9,8 @@ import java.util.Set;
  * them. A reason names why a condition has its status; the message says the rest.
  *
  * <p>A {@code Ready=False} reason in {@link #HEALING} is a state that resolves by itself (pods starting, a volume
- * being provisioned, a retry under way): health checks report it as Progressing, not Degraded. Every other
- * {@code Ready=False} reason needs someone to act.
+ * being provisioned, a retry under way): health checks report it as Progressing, not Degraded. Those of
+ * {@link #NEEDS_A_CHANGE} need someone to act. The Argo CD health check lists exactly these, kind by kind.
  */
 public final class Reasons {
 
@@ -77,8 +79,55 @@ public final class Reasons {
      */
     public static final String NOT_IMPLEMENTED = "NotImplemented";
 
-    /** The Ready=False reasons that resolve by themselves: Progressing rather than Degraded in a health check. */
-    public static final Set<String> HEALING = Set.of(PODS_STARTING, ROLLOUT_IN_PROGRESS, VOLUME_PENDING, RETRYING);
+    /** The kinds whose Ready condition the lists below describe. */
+    public static final List<String> KINDS = List.of("Registry", "UpstreamProxy", "CleanupPolicy", "FirewallPolicy");
+
+    /**
+     * By kind, the Ready=False reasons the operator writes that resolve by themselves: Progressing rather than Degraded
+     * in a health check. A missing UpstreamProxy or Secret is usually the order of a sync (applied after the Registry
+     * naming it). config/argocd/health/health.lua's HEALS_BY_ITSELF is this list; HealthCheckReasonsTest compares them.
+     */
+    public static final Map<String, Set<String>> HEALING = Map.of(
+            "Registry",
+            Set.of(
+                    PODS_STARTING,
+                    ROLLOUT_IN_PROGRESS,
+                    VOLUME_PENDING,
+                    RETRYING,
+                    UPSTREAM_PROXY_NOT_FOUND,
+                    SECRET_NOT_FOUND),
+            "UpstreamProxy",
+            Set.of(),
+            "CleanupPolicy",
+            Set.of(),
+            "FirewallPolicy",
+            Set.of());
+
+    /**
+     * By kind, the Ready=False reasons the operator writes that need a person to change something: Degraded in a
+     * health check. config/argocd/health/health.lua's NEEDS_A_CHANGE is this list.
+     */
+    public static final Map<String, Set<String>> NEEDS_A_CHANGE = Map.of(
+            "Registry",
+            Set.of(
+                    PODS_FAILING,
+                    UNSUPPORTED_FORMAT,
+                    UPSTREAM_PROXY_FORMAT_MISMATCH,
+                    SECRET_KEY_MISSING,
+                    RECONCILE_FAILED),
+            "UpstreamProxy",
+            Set.of(),
+            "CleanupPolicy",
+            Set.of(NOT_IMPLEMENTED),
+            "FirewallPolicy",
+            Set.of(NOT_IMPLEMENTED));
+
+    /** By kind, the Ready=True reasons the operator writes: Healthy in a health check. */
+    public static final Map<String, Set<String>> READY = Map.of(
+            "Registry", Set.of(AVAILABLE),
+            "UpstreamProxy", Set.of(ACCEPTED),
+            "CleanupPolicy", Set.of(),
+            "FirewallPolicy", Set.of());
 
     private Reasons() {}
 }

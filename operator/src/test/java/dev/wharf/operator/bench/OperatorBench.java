@@ -6,6 +6,7 @@ import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
 import dev.wharf.operator.testing.CommittedCrds;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,8 @@ import java.util.logging.Logger;
 /**
  * The operator benchmark: against the fabric8 mock API server (CRUD mode), the time from creating 500 Registries to
  * all their dependents existing, the operator's heap and RSS then, and the time for one UpstreamProxy change to reach
- * the ConfigMaps of the 100 Registries that use it. The operator runs in a child JVM ({@link BenchOperator}). Run it
+ * the ConfigMaps of the 100 Registries that use it; with {@code WHARF_BENCH_UNRELATED_SECRETS=5000}, that many Secrets no
+ * Registry names exist (half in the Registries' namespace) before the operator starts. The operator runs in a child JVM ({@link BenchOperator}). Run it
  * with {@code bench/operator/run}.
  */
 public final class OperatorBench {
@@ -48,6 +51,11 @@ public final class OperatorBench {
     private static final String NAMESPACE = "bench";
     private static final int REGISTRIES = 500;
     private static final int PROXY_USERS = 100;
+    /** Secrets no Registry names, created before the operator starts (WHARF_BENCH_UNRELATED_SECRETS, default 0). */
+    private static final String UNRELATED_SECRETS = "WHARF_BENCH_UNRELATED_SECRETS";
+    /** The size of each unrelated Secret's value: about what a TLS key pair or a docker config holds. */
+    private static final int UNRELATED_SECRET_BYTES = 4096;
+
     private static final Duration LIMIT = Duration.ofMinutes(10);
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
     /** The mock server logs every request through java.util.logging: held here, so the level set sticks. */
@@ -72,6 +80,20 @@ public final class OperatorBench {
                         spec: {format: npm, url: https://registry.npmjs.org}
                         """.formatted(NAMESPACE), UpstreamProxy.class))
                 .create();
+        int unrelated = Integer.parseInt(System.getenv().getOrDefault(UNRELATED_SECRETS, "0"));
+        String value = Base64.getEncoder()
+                .encodeToString("x".repeat(UNRELATED_SECRET_BYTES).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < unrelated; i++) {
+            client.secrets()
+                    .resource(new SecretBuilder()
+                            .withNewMetadata()
+                            .withName("unrelated-" + i)
+                            .withNamespace(i % 2 == 0 ? NAMESPACE : "elsewhere")
+                            .endMetadata()
+                            .addToData("tls.key", value)
+                            .build())
+                    .create();
+        }
 
         Path log = Files.createTempFile("wharf-bench-operator", ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -155,8 +177,11 @@ public final class OperatorBench {
                     seconds(rendered - start));
             System.out.printf(
                     Locale.ROOT,
-                    "operator (-Xmx%s): heap after full GC %.1f MiB (committed %.1f MiB), RSS %.1f MiB%n",
+                    "operator (-Xmx%s, %d unrelated Secrets of %d bytes): heap after full GC %.1f MiB (committed %.1f MiB),"
+                            + " RSS %.1f MiB%n",
                     maxHeap,
+                    unrelated,
+                    UNRELATED_SECRET_BYTES,
                     Long.parseLong(heap[1]) / 1048576.0,
                     Long.parseLong(heap[2]) / 1048576.0,
                     rss / 1024.0);

@@ -123,6 +123,14 @@ class PurgeJobRunsTest {
                                 .withName(REGISTRY + "-purge")
                                 .get(),
                         Objects::nonNull);
+        // The Job comes first (its configuration is owned by it); a kubelet waits for the ConfigMap, and so does this.
+        await().atMost(TIMEOUT)
+                .until(
+                        () -> client.configMaps()
+                                .inNamespace(NAMESPACE)
+                                .withName(REGISTRY + "-purge")
+                                .get(),
+                        Objects::nonNull);
         PodSpec jobPod = job.getSpec().getTemplate().getSpec();
         Container purge = jobPod.getContainers().getFirst();
         // The same disk: the Job's claim of the data volume is the StatefulSet's, holding the embedded database.

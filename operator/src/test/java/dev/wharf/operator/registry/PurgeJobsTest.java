@@ -84,7 +84,7 @@ class PurgeJobsTest {
                 """, "minio-creds", "wharf-db"), IMAGE);
 
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
-                .containsEntry("app.kubernetes.io/instance", "docker")
+                .containsEntry("wharf.dev/registry", "docker")
                 .containsEntry("app.kubernetes.io/component", "purge")
                 .containsEntry("app.kubernetes.io/managed-by", "wharf-operator")
                 .doesNotContainKey("app.kubernetes.io/name");

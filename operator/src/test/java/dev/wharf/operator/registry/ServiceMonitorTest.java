@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wharf.api.v1alpha1.registry.Registry;
+import dev.wharf.operator.registry.dependents.ServiceMonitorRenderer;
 import dev.wharf.operator.testing.RegistryOperator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
@@ -93,9 +94,91 @@ class ServiceMonitorTest {
                         Map.of(
                                 "matchLabels",
                                 Map.of(
-                                        "app.kubernetes.io/instance", "files",
+                                        "wharf.dev/registry", "files",
                                         "app.kubernetes.io/name", "wharf-registry")),
                         "endpoints",
                         java.util.List.of(Map.of("port", "http", "path", "/actuator/prometheus", "interval", "30s"))));
+    }
+
+    @Test
+    void reconcileWhenOnlyOthersChangedTheServiceMonitorShouldLeaveItAndRestoreWhatTheOperatorOwns() {
+        client.resource(new KubernetesSerialization().unmarshal("""
+                        apiVersion: wharf.dev/v1alpha1
+                        kind: Registry
+                        metadata: {name: kept, namespace: monitored}
+                        spec: {format: generic, monitoring: {serviceMonitor: true, interval: 30s}}
+                        """, Registry.class))
+                .create();
+        var monitors = client.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
+                .inNamespace("monitored")
+                .withName("kept");
+        await().atMost(Duration.ofSeconds(30)).until(monitors::get, found -> found != null);
+        // What a webhook or a person adds: a label, a default in the endpoint, a field the operator does not set.
+        GenericKubernetesResource edited = monitors.edit(monitor -> {
+            monitor.getMetadata().getLabels().put("team", "observability");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec =
+                    (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
+            spec.put("jobLabel", "app.kubernetes.io/name");
+            @SuppressWarnings("unchecked")
+            var endpoints = (java.util.List<Map<String, Object>>) spec.get("endpoints");
+            endpoints.getFirst().put("scheme", "http");
+            return monitor;
+        });
+        String version = edited.getMetadata().getResourceVersion();
+
+        // A change of the Registry that reconciles it without touching its ServiceMonitor.
+        RegistryOperator.registry(client, "monitored", "kept");
+        client.resources(Registry.class)
+                .inNamespace("monitored")
+                .withName("kept")
+                .edit(registry -> new KubernetesSerialization()
+                        .unmarshal("""
+                        apiVersion: wharf.dev/v1alpha1
+                        kind: Registry
+                        metadata: {name: kept, namespace: monitored, resourceVersion: "%s"}
+                        spec: {format: generic, metadata: {team: web}, monitoring: {serviceMonitor: true, interval: 30s}}
+                        """.formatted(registry.getMetadata().getResourceVersion()), Registry.class));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> RegistryOperator.observedStatus(client, "monitored", "kept"));
+
+        assertThat(monitors.get().getMetadata().getResourceVersion()).isEqualTo(version);
+
+        // An owned field changed by someone else is put back.
+        monitors.edit(monitor -> {
+            monitor.getMetadata().getLabels().put("wharf.dev/format", "npm");
+            return monitor;
+        });
+        client.resources(Registry.class)
+                .inNamespace("monitored")
+                .withName("kept")
+                .edit(registry -> new KubernetesSerialization()
+                        .unmarshal("""
+                        apiVersion: wharf.dev/v1alpha1
+                        kind: Registry
+                        metadata: {name: kept, namespace: monitored, resourceVersion: "%s"}
+                        spec: {format: generic, metadata: {team: ops}, monitoring: {serviceMonitor: true, interval: 30s}}
+                        """.formatted(registry.getMetadata().getResourceVersion()), Registry.class));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(monitors.get().getMetadata().getLabels())
+                        .containsEntry("wharf.dev/format", "generic")
+                        .containsEntry("team", "observability"));
+    }
+
+    @Test
+    void containsWhenTheActualHasMoreKeysOrOtherListValuesShouldCompareOnlyTheWantedOnes() {
+        Map<String, Object> wanted = Map.of("endpoints", java.util.List.of(Map.of("port", "http")));
+
+        assertThat(ServiceMonitorRenderer.contains(
+                        Map.of("endpoints", java.util.List.of(Map.of("port", "http", "scheme", "http")), "x", 1),
+                        wanted))
+                .isTrue();
+        assertThat(ServiceMonitorRenderer.contains(
+                        Map.of("endpoints", java.util.List.of(Map.of("port", "metrics"))), wanted))
+                .isFalse();
+        assertThat(ServiceMonitorRenderer.contains(
+                        Map.of("endpoints", java.util.List.of(Map.of("port", "http"), Map.of("port", "http"))), wanted))
+                .isFalse();
+        assertThat(ServiceMonitorRenderer.contains(null, wanted)).isFalse();
     }
 }

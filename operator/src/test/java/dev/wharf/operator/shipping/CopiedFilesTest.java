@@ -28,7 +28,8 @@ class CopiedFilesTest {
 
     static final String COPY_CRDS =
             "for d in config/crd/bases charts/wharf/crds; do cp crds/*.wharf.dev-v1.yml $d/; done";
-    static final String COPY_SAMPLES = "cp samples/cluster/registries.yaml samples/cluster/upstreams.yaml"
+    static final String COPY_SAMPLES = "cp samples/cluster/namespace.yaml samples/cluster/registries.yaml"
+            + " samples/cluster/upstreams.yaml"
             + " samples/policies/*.yaml config/samples/";
 
     static Stream<Arguments> copies() {
@@ -38,6 +39,7 @@ class CopiedFilesTest {
                         Arguments.of(CRDS.resolve(name), CHART_CRDS.resolve(name), COPY_CRDS)));
         Stream<Arguments> samples = Stream.concat(
                         Stream.of(
+                                SAMPLES.resolve("cluster").resolve("namespace.yaml"),
                                 SAMPLES.resolve("cluster").resolve("registries.yaml"),
                                 SAMPLES.resolve("cluster").resolve("upstreams.yaml")),
                         RepositoryFiles.filesIn(SAMPLES.resolve("policies"), ".yaml").stream())

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.operator.OperatorSettings;
+import dev.wharf.operator.RuntimeImage;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 
 /** What every Deployment of the operator must hold, whether kustomize or Helm renders it. */
@@ -22,10 +24,13 @@ final class OperatorDeployments {
 
     /** The names of the environment variables {@link OperatorSettings} reads. */
     static List<String> settingNames() {
-        return Arrays.stream(OperatorSettings.class.getFields())
-                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-                .map(OperatorDeployments::value)
-                .filter(value -> value.startsWith("WHARF_"))
+        return Stream.concat(
+                        Arrays.stream(OperatorSettings.class.getFields())
+                                .filter(field ->
+                                        Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+                                .map(OperatorDeployments::value)
+                                .filter(value -> value.startsWith("WHARF_")),
+                        Stream.of(RuntimeImage.OVERRIDE_VARIABLE))
                 .sorted()
                 .toList();
     }
@@ -57,6 +62,9 @@ final class OperatorDeployments {
         softly.assertThat(environment.keySet())
                 .as("the Deployment sets every variable of OperatorSettings, and no unknown WHARF_ one")
                 .containsExactlyInAnyOrderElementsOf(settingNames());
+        softly.assertThat(environment.get(RuntimeImage.OVERRIDE_VARIABLE))
+                .as("the runtime image the Deployment has the operator run: the runtime of the operator's version")
+                .isEqualTo(RuntimeImage.REPOSITORY + ":" + RuntimeImage.version());
         Map<String, String> inPod = new LinkedHashMap<>(environment);
         inPod.put("KUBERNETES_SERVICE_HOST", "10.96.0.1");
         softly.assertThatCode(() -> OperatorSettings.parse(inPod))

@@ -68,6 +68,10 @@ public final class Samples {
                 if (document == null || document.isNull() || document.isEmpty()) {
                     continue;
                 }
+                if (document.path("kind").asText().equals("Namespace")) {
+                    // The namespace the cluster samples live in: the mock server needs none, and it has no namespace.
+                    continue;
+                }
                 HasMetadata resource = switch (document.path("kind").asText()) {
                     case "Registry" -> SERIALIZATION.convertValue(document, Registry.class);
                     case "UpstreamProxy" -> SERIALIZATION.convertValue(document, UpstreamProxy.class);

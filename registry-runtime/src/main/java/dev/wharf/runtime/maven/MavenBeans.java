@@ -17,6 +17,16 @@ import org.springframework.context.annotation.Configuration;
 class MavenBeans {
 
     @Bean
+    StoredFiles mavenStoredFiles(FileLookup fileLookup) {
+        return new StoredFiles(fileLookup);
+    }
+
+    @Bean
+    MavenRows mavenRows(StoredFiles storedFiles) {
+        return new MavenRows(storedFiles);
+    }
+
+    @Bean
     MavenModule mavenModule(
             MetadataDatabase database,
             Packages packages,
@@ -26,14 +36,20 @@ class MavenBeans {
             FileResponses responses,
             ReadPipeline reads,
             UpstreamEngine engine,
-            WebMetrics metrics) {
+            WebMetrics metrics,
+            StoredFiles storedFiles) {
         MavenChecksums checksums = new MavenChecksums(database);
         MavenPlugins plugins = new MavenPlugins(database);
         HostedMetadata hosted = new HostedMetadata(packages, versions, files, plugins);
         MavenDocuments documents = new MavenDocuments(hosted, reads, engine);
         return new MavenModule(
-                new MavenDeploy(files, fileLookup, packages, checksums, plugins, metrics),
+                new MavenDeploy(files, fileLookup, packages, checksums, plugins, metrics, storedFiles),
                 new MavenDownload(
-                        fileLookup, responses, reads, checksums, documents, new MavenUpstreams(engine, fileLookup)));
+                        storedFiles,
+                        responses,
+                        reads,
+                        checksums,
+                        documents,
+                        new MavenUpstreams(engine, fileLookup, versions)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.wharf.runtime.maven;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.metadata.Sql;
 import dev.wharf.runtime.storage.Digest;
@@ -19,17 +21,30 @@ final class MavenChecksums {
     private static final String INSERT = "INSERT INTO maven_checksum (digest, md5, sha1, sha512)"
             + " VALUES (:digest, :md5, :sha1, :sha512) ON CONFLICT DO NOTHING";
 
+    private static final int MAX_KEPT = 100_000;
+
     private final DatabaseClient client;
+    // A function of the bytes, which never change under a digest: kept without expiry, up to a size.
+    private final Cache<Digest, Checksums> kept =
+            Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
     MavenChecksums(MetadataDatabase database) {
         this.client = database.client();
     }
 
-    /** The checksums of the blob, from the table or else computed from the registry's store and saved. */
+    /**
+     * The checksums of the blob, from memory, else the table, else computed from the registry's store and saved; a
+     * checksum asked for again (every build asks for a POM's and a jar's {@code .sha1}) costs no query.
+     */
     Mono<Checksums> of(ServedRegistry registry, Digest digest) {
+        Checksums known = kept.getIfPresent(digest);
+        if (known != null) {
+            return Mono.just(known);
+        }
         return find(digest)
                 .switchIfEmpty(Mono.defer(() -> compute(registry, digest)
-                        .flatMap(checksums -> save(checksums, digest).thenReturn(checksums))));
+                        .flatMap(checksums -> save(checksums, digest).thenReturn(checksums))))
+                .doOnNext(checksums -> kept.put(digest, checksums));
     }
 
     /** Saves the checksums of a blob a file now points at. */

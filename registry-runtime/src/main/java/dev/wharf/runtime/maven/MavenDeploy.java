@@ -41,6 +41,7 @@ final class MavenDeploy {
     private final MavenChecksums checksums;
     private final MavenPlugins plugins;
     private final WebMetrics metrics;
+    private final StoredFiles storedFiles;
 
     MavenDeploy(
             Files files,
@@ -48,18 +49,21 @@ final class MavenDeploy {
             Packages packages,
             MavenChecksums checksums,
             MavenPlugins plugins,
-            WebMetrics metrics) {
+            WebMetrics metrics,
+            StoredFiles storedFiles) {
         this.files = files;
         this.fileLookup = fileLookup;
         this.packages = packages;
         this.checksums = checksums;
         this.plugins = plugins;
         this.metrics = metrics;
+        this.storedFiles = storedFiles;
     }
 
     /** The deploy of {@code request} by {@code principal}, whom the core authorized to write. */
     Mono<ServerResponse> handle(ServerRequest request, ServedRegistry registry, Principal principal) {
         MavenPath path = MavenPath.of(request);
+        VersionPolicy.check(registry, path.withoutChecksum());
         ChecksumAlgorithm checksum = path.checksum();
         if (checksum != null) {
             return checksum(request, registry, path.withoutChecksum(), checksum);
@@ -89,6 +93,8 @@ final class MavenDeploy {
             return registry.store()
                     .put(body, null, registry.maxUploadBytes())
                     .flatMap(blob -> files.record(newFile(registry, file, blob, principal))
+                            .doOnNext(stored -> storedFiles.changed(
+                                    registry.id(), file.coordinates().packageName(), file.version(), file.name()))
                             .flatMap(stored -> checksums
                                     .save(sums.finish(blob.digest()), blob.digest())
                                     .thenReturn(stored)))

@@ -1,7 +1,10 @@
 package dev.wharf.runtime.maven;
 
+import dev.wharf.runtime.config.ConfiguredUpstreamProxy;
+import dev.wharf.runtime.proxy.CacheOutcome;
 import dev.wharf.runtime.proxy.DocumentTransform;
 import dev.wharf.runtime.proxy.UpstreamEngine;
+import dev.wharf.runtime.proxy.UpstreamFailureException;
 import dev.wharf.runtime.proxy.UpstreamRequest;
 import dev.wharf.runtime.proxy.UpstreamResult;
 import dev.wharf.runtime.read.Read;
@@ -10,15 +13,19 @@ import dev.wharf.runtime.read.ReadPipeline;
 import dev.wharf.runtime.read.ReadSubject;
 import dev.wharf.runtime.read.Sourced;
 import dev.wharf.runtime.web.ServedRegistry;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The {@code maven-metadata.xml} a registry serves for a directory, through the read pipeline: a snapshot version's,
  * an artifact's or a group's, generated from the registry's own content ({@link HostedMetadata}) and, in a registry
- * with upstream proxies, merged with the document of the first upstream that has one ({@link MergedMetadata}), which
- * the engine re-checks after the upstream's {@code metadataTTL} and serves stale when the upstream is down.
+ * with upstream proxies, merged with the document of every upstream that has one ({@link MergedMetadata}), each of
+ * which the engine re-checks after its upstream's {@code metadataTTL} and serves stale while its upstream is down.
  */
 final class MavenDocuments {
 
@@ -56,27 +63,64 @@ final class MavenDocuments {
                 .map(found -> new Sourced<>(found.content().content().xml(), found.origin()));
     }
 
-    /** The registry's own document merged with the upstream's; either alone when only one has it. */
+    /**
+     * The registry's own document merged with that of every upstream that has one (each re-checked after its
+     * {@code metadataTTL}, each served stale by the engine while its upstream is down); an {@link
+     * UpstreamFailureException} only when no upstream could answer and the registry has none of its own.
+     */
     private Mono<Sourced<MavenMetadata>> merged(
             ServedRegistry registry, MavenPath path, Mono<Sourced<MavenMetadata>> own) {
-        Mono<Sourced<MavenMetadata>> upstream = upstream(registry, path);
-        return own.map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(mine -> upstream.map(theirs -> mine.map(document -> new Sourced<>(
-                                        MergedMetadata.of(hosted, document.content(), theirs.content()),
-                                        theirs.origin()))
-                                .orElse(theirs))
-                        .switchIfEmpty(Mono.justOrEmpty(mine))
-                        // An upstream that cannot answer does not hide what the registry holds itself.
-                        .onErrorResume(
-                                dev.wharf.runtime.proxy.UpstreamFailureException.class,
-                                failure -> mine.isPresent() ? Mono.just(mine.get()) : Mono.error(failure)));
+        List<UpstreamFailureException> failures = new CopyOnWriteArrayList<>();
+        Mono<List<Sourced<MavenMetadata>>> upstreams = Flux.fromIterable(
+                        registry.configured().upstreamProxies())
+                .flatMapSequential(proxy -> upstream(registry, proxy, path)
+                        .onErrorResume(UpstreamFailureException.class, failure -> {
+                            failures.add(failure);
+                            return Mono.empty();
+                        }))
+                .collectList();
+        return Mono.zip(own.map(List::of).defaultIfEmpty(List.of()), upstreams).flatMap(found -> {
+            List<Sourced<MavenMetadata>> all = new ArrayList<>(found.getT1());
+            all.addAll(found.getT2());
+            if (all.isEmpty()) {
+                return failures.isEmpty() ? Mono.empty() : Mono.error(failures.get(0));
+            }
+            return Mono.just(merge(all));
+        });
     }
 
-    private Mono<Sourced<MavenMetadata>> upstream(ServedRegistry registry, MavenPath path) {
+    /** The documents as one, with an origin naming each source and the least fresh cache outcome. */
+    private Sourced<MavenMetadata> merge(List<Sourced<MavenMetadata>> documents) {
+        if (documents.size() == 1) {
+            return documents.get(0);
+        }
+        MavenMetadata merged = documents.get(0).content();
+        List<String> sources = new ArrayList<>();
+        CacheOutcome cache = null;
+        for (int i = 0; i < documents.size(); i++) {
+            Sourced<MavenMetadata> document = documents.get(i);
+            if (i > 0) {
+                merged = MergedMetadata.of(hosted, merged, document.content());
+            }
+            ReadOrigin origin = document.origin();
+            sources.add(origin.source());
+            CacheOutcome outcome = origin.cache();
+            if (outcome != null && (cache == null || outcome.compareTo(cache) > 0)) {
+                cache = outcome;
+            }
+        }
+        return new Sourced<>(merged, new ReadOrigin(String.join(", ", sources), cache, true));
+    }
+
+    /** The document of UpstreamProxy {@code proxy} alone, at the same path under its URL; empty when it has none. */
+    private Mono<Sourced<MavenMetadata>> upstream(
+            ServedRegistry registry, ConfiguredUpstreamProxy proxy, MavenPath path) {
+        String base = proxy.spec().url();
+        URI url = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path.relative());
         UpstreamRequest request = UpstreamRequest.mutable(
                         subject(path).packageName(), path.relative(), List.of("application/xml", "text/xml"))
-                .transformed(CHECKED);
+                .transformed(CHECKED)
+                .at(proxy.name(), url);
         return engine.fetch(registry, request).flatMap(MavenDocuments::parsed);
     }
 

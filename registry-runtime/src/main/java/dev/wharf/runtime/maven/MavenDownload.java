@@ -1,7 +1,6 @@
 package dev.wharf.runtime.maven;
 
 import dev.wharf.runtime.auth.Principal;
-import dev.wharf.runtime.metadata.FileLookup;
 import dev.wharf.runtime.metadata.VersionedFile;
 import dev.wharf.runtime.proxy.UpstreamFailureException;
 import dev.wharf.runtime.read.FileResponses;
@@ -29,7 +28,7 @@ import reactor.core.publisher.Mono;
  */
 final class MavenDownload {
 
-    private final FileLookup fileLookup;
+    private final StoredFiles storedFiles;
     private final FileResponses responses;
     private final ReadPipeline reads;
     private final MavenChecksums checksums;
@@ -37,13 +36,13 @@ final class MavenDownload {
     private final MavenUpstreams upstreams;
 
     MavenDownload(
-            FileLookup fileLookup,
+            StoredFiles storedFiles,
             FileResponses responses,
             ReadPipeline reads,
             MavenChecksums checksums,
             MavenDocuments documents,
             MavenUpstreams upstreams) {
-        this.fileLookup = fileLookup;
+        this.storedFiles = storedFiles;
         this.responses = responses;
         this.reads = reads;
         this.checksums = checksums;
@@ -92,7 +91,7 @@ final class MavenDownload {
             String packageName = actual.coordinates().packageName();
             Read<VersionedFile> read = Read.of(
                             ReadSubject.ofVersion(packageName, actual.version()),
-                            fileLookup.byVersion(registry.id(), packageName, actual.version(), actual.name()),
+                            storedFiles.byVersion(registry.id(), packageName, actual.version(), actual.name()),
                             found -> ReadOrigin.of(registry, found.version()))
                     .orUpstream(kept -> upstreams.file(registry, actual));
             return reads.read(registry, read);

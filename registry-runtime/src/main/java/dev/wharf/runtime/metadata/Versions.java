@@ -18,6 +18,8 @@ public final class Versions {
     private static final String VERSION_ID =
             "SELECT id FROM version WHERE package_id = :package AND version = :version";
     private static final String DELETE = "DELETE FROM version WHERE id = :id";
+    private static final String PUBLISHED =
+            "UPDATE version SET published_at = :publishedAt WHERE id = :id AND published_at IS NULL";
     private static final String FORMAT = "SELECT r.format FROM version v JOIN package p ON p.id = v.package_id"
             + " JOIN registry r ON r.id = p.registry_id WHERE v.id = :id";
     private static final String DELETE_PACKAGE_WHEN_EMPTY =
@@ -51,6 +53,22 @@ public final class Versions {
                 .bind("version", version)
                 .map(VersionRows::map)
                 .one();
+    }
+
+    /**
+     * Records when the upstream a version came through published it (a file's {@code Last-Modified}, a document's
+     * time), unless a publish time is already recorded: the first one known stays, as later copies of a file keep the
+     * time of their first.
+     *
+     * @return whether it was recorded
+     */
+    public Mono<Boolean> recordPublished(long versionId, Instant publishedAt) {
+        return client.sql(PUBLISHED)
+                .bind("publishedAt", Sql.time(publishedAt))
+                .bind("id", versionId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     /**

@@ -72,7 +72,7 @@ final class ObjectCache {
                             + " to an unconditional GET " + request.path())));
         }
         HttpHeaders headers = client.protocol().kept(response.headers().asHttpHeaders());
-        Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
+        Flux<DataBuffer> body = ContentChecks.checked(client, request, response.body(BodyExtractors.toDataBuffers()));
         long length = response.headers().contentLength().orElse(-1);
         Digest digest = request.digest();
         if (handoff == null || digest == null || length < 0 || length > registry.maxUploadBytes() || !handoff.claim()) {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param via the UpstreamProxy whose document gave the absolute URL {@code path}: only it is asked, and its
  *     credentials go only to its own origin; null for a path every upstream is asked for
  * @param transform what a mutable document becomes before it is cached and served
+ * @param check what an immutable object's bytes must pass before they are kept; null for nothing beyond {@code digest}
  */
 public record UpstreamRequest(
         String name,
@@ -30,7 +31,8 @@ public record UpstreamRequest(
         @Nullable Digest digest,
         @Nullable CachedFile file,
         @Nullable String via,
-        DocumentTransform transform) {
+        DocumentTransform transform,
+        @Nullable ContentCheck check) {
 
     public UpstreamRequest {
         accept = List.copyOf(accept);
@@ -46,14 +48,14 @@ public record UpstreamRequest(
     /** A document that changes, such as a tag list or a package document. */
     public static UpstreamRequest mutable(String name, String path, List<String> accept) {
         return new UpstreamRequest(
-                name, path, ObjectKind.MUTABLE, accept, null, null, null, DocumentTransform.IDENTITY);
+                name, path, ObjectKind.MUTABLE, accept, null, null, null, DocumentTransform.IDENTITY, null);
     }
 
     /** Content that never changes, checked against {@code digest} when given and recorded as {@code file}. */
     public static UpstreamRequest immutable(
             String name, String path, List<String> accept, @Nullable Digest digest, @Nullable CachedFile file) {
         return new UpstreamRequest(
-                name, path, ObjectKind.IMMUTABLE, accept, digest, file, null, DocumentTransform.IDENTITY);
+                name, path, ObjectKind.IMMUTABLE, accept, digest, file, null, DocumentTransform.IDENTITY, null);
     }
 
     /**
@@ -64,7 +66,7 @@ public record UpstreamRequest(
      * @throws IllegalArgumentException when {@code url} is not an absolute http or https URL
      */
     public UpstreamRequest at(String upstream, URI url) {
-        return new UpstreamRequest(name, url.toASCIIString(), kind, accept, digest, file, upstream, transform);
+        return new UpstreamRequest(name, url.toASCIIString(), kind, accept, digest, file, upstream, transform, check);
     }
 
     /** The same request, whose document becomes what {@code transform} makes of it before it is cached and served. */
@@ -76,7 +78,18 @@ public record UpstreamRequest(
             throw new IllegalArgumentException("the transform key '" + transform.key() + "' is longer than "
                     + DocumentTransform.MAX_KEY_LENGTH + " characters");
         }
-        return new UpstreamRequest(name, path, kind, accept, digest, file, via, transform);
+        return new UpstreamRequest(name, path, kind, accept, digest, file, via, transform, check);
+    }
+
+    /**
+     * The same request, whose object is kept only when its bytes pass {@code check} against a companion document of
+     * the upstream that served it (its checksum file).
+     */
+    public UpstreamRequest checked(ContentCheck check) {
+        if (kind != ObjectKind.IMMUTABLE) {
+            throw new IllegalArgumentException("only an immutable object is checked, not " + path);
+        }
+        return new UpstreamRequest(name, path, kind, accept, digest, file, via, transform, check);
     }
 
     /** The path (relative to its base URL) or the absolute URL to ask the upstream with these settings for. */

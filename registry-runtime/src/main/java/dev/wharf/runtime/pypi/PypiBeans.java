@@ -18,8 +18,28 @@ import org.springframework.context.annotation.Configuration;
 class PypiBeans {
 
     @Bean
-    PypiRows pypiRows() {
-        return new PypiRows();
+    PypiDistributions pypiDistributions(MetadataDatabase database) {
+        return new PypiDistributions(database);
+    }
+
+    @Bean
+    HostedPages pypiHostedPages(PypiDistributions distributions) {
+        return new HostedPages(distributions);
+    }
+
+    @Bean
+    ProjectIndex pypiProjectIndex(PypiDistributions distributions) {
+        return new ProjectIndex(distributions);
+    }
+
+    @Bean
+    PageChanges pypiPageChanges(HostedPages pages, ProjectIndex index) {
+        return new PageChanges(pages, index);
+    }
+
+    @Bean
+    PypiRows pypiRows(PageChanges pages) {
+        return new PypiRows(pages);
     }
 
     @Bean
@@ -30,17 +50,20 @@ class PypiBeans {
             Files files,
             FileLookup fileLookup,
             MetadataDatabase database,
+            PypiDistributions distributions,
+            HostedPages hosted,
+            ProjectIndex index,
+            PageChanges pages,
             UpstreamEngine engine,
             WebMetrics metrics,
             ObjectProvider<Clock> clock) {
-        PypiDistributions distributions = new PypiDistributions(database);
         return new PypiModule(
                 lookup,
                 responses,
                 reads,
-                new HostedPages(distributions),
+                hosted,
+                index,
                 new PypiUpstreams(engine, fileLookup, distributions),
-                distributions,
-                new PypiUpload(files, distributions, database, metrics, clock.getIfAvailable(Clock::systemUTC)));
+                new PypiUpload(files, distributions, pages, database, metrics, clock.getIfAvailable(Clock::systemUTC)));
     }
 }

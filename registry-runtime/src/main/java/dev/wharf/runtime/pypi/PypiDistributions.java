@@ -1,9 +1,12 @@
 package dev.wharf.runtime.pypi;
 
+import dev.wharf.api.v1alpha1.common.Format;
 import dev.wharf.runtime.metadata.MetadataDatabase;
 import dev.wharf.runtime.metadata.Sql;
+import dev.wharf.runtime.version.VersionSchemes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -46,6 +49,14 @@ final class PypiDistributions {
             + " AND EXISTS (SELECT 1 FROM version v WHERE v.package_id = p.id) ORDER BY p.name";
     private static final String HOSTED = "SELECT 1 FROM package p JOIN version v ON v.package_id = p.id"
             + " WHERE p.registry_id = :registry AND p.name = :name AND v.upstream IS NULL LIMIT 1";
+
+    private static final String UPSTREAM_TIME = "INSERT INTO pypi_upstream_file (version_id, filename, upstream,"
+            + " uploaded_at, told_by) VALUES (:version, :filename, :upstream, :at, :toldBy) ON CONFLICT DO NOTHING";
+    private static final String PUBLISHED = "UPDATE version SET published_at = :at WHERE id = :version"
+            + " AND (published_at IS NULL OR published_at > :at)";
+
+    private static final String VERSIONS = "SELECT v.id, v.version FROM version v WHERE v.package_id = :package";
+    private static final String MAKE_LATEST = "UPDATE package SET latest_version_id = :version WHERE id = :package";
 
     private final DatabaseClient client;
 
@@ -94,6 +105,51 @@ final class PypiDistributions {
                 .bind("blake2", Sql.nullableText(blake2))
                 .bind("now", Sql.time(now))
                 .then();
+    }
+
+    /**
+     * Keeps when the upstream says a file kept from it was uploaded ({@code toldBy}: {@code upload-time} or {@code
+     * last-modified}); its version's publish time becomes the earliest of its files'.
+     */
+    Mono<Void> upstreamTime(long versionId, String filename, String upstream, Instant at, String toldBy) {
+        return client.sql(UPSTREAM_TIME)
+                .bind("version", versionId)
+                .bind("filename", filename)
+                .bind("upstream", upstream)
+                .bind("at", Sql.time(at))
+                .bind("toldBy", toldBy)
+                .then()
+                .then(client.sql(PUBLISHED)
+                        .bind("at", Sql.time(at))
+                        .bind("version", versionId)
+                        .then());
+    }
+
+    /**
+     * Makes the package's latest version the highest by PEP 440 that is not a prerelease (the highest prerelease when
+     * all are), rather than the last pushed; joins the caller's transaction, which holds the package's lock.
+     */
+    static Mono<Void> latestByPep440(DatabaseClient client, long packageId) {
+        return client.sql(VERSIONS)
+                .bind("package", packageId)
+                .map(row -> Map.entry(Sql.text(row, "version"), Sql.number(row, "id")))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(versions -> Mono.justOrEmpty(
+                                VersionSchemes.of(Format.PYPI).latest(versions.keySet()))
+                        .flatMap(latest -> client.sql(MAKE_LATEST)
+                                .bind("version", java.util.Objects.requireNonNull(versions.get(latest)))
+                                .bind("package", packageId)
+                                .then()));
+    }
+
+    /** {@link #latestByPep440} for the package of the version. */
+    Mono<Void> latestByPep440OfVersion(long versionId) {
+        return client.sql("SELECT package_id FROM version WHERE id = :version")
+                .bind("version", versionId)
+                .map(row -> Sql.number(row, "package_id"))
+                .one()
+                .flatMap(packageId -> latestByPep440(client, packageId));
     }
 
     /** What a project page depends on; empty when the registry has no such project. */

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -31,10 +30,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The PyPI format under {@code /pypi/<registry>/}: the simple repository API at {@code simple/} and {@code
@@ -48,14 +45,13 @@ final class PypiModule implements FormatModule {
     private static final String BASE = "/pypi/{registry}";
     private static final String PAGE = BASE + "/simple/{project}/";
     private static final String FILE = BASE + "/files/{project}/{version}/{filename}";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ArtifactLookup lookup;
     private final FileResponses responses;
     private final ReadPipeline reads;
     private final HostedPages hosted;
+    private final ProjectIndex index;
     private final PypiUpstreams upstreams;
-    private final PypiDistributions distributions;
     private final PypiUpload upload;
 
     PypiModule(
@@ -63,15 +59,15 @@ final class PypiModule implements FormatModule {
             FileResponses responses,
             ReadPipeline reads,
             HostedPages hosted,
+            ProjectIndex index,
             PypiUpstreams upstreams,
-            PypiDistributions distributions,
             PypiUpload upload) {
         this.lookup = lookup;
         this.responses = responses;
         this.reads = reads;
         this.hosted = hosted;
+        this.index = index;
         this.upstreams = upstreams;
-        this.distributions = distributions;
         this.upload = upload;
     }
 
@@ -157,10 +153,8 @@ final class PypiModule implements FormatModule {
     private Mono<ServerResponse> index(ServerRequest request, ServedRegistry registry, Principal principal) {
         PageResponses.form(request);
         boolean proxying = !registry.configured().upstreamProxies().isEmpty();
-        return distributions.projects(registry.id()).collectList().flatMap(projects -> {
-            RenderedPage page = RenderedPage.rendered(form -> form.json() ? indexJson(projects) : indexHtml(projects));
-            return PageResponses.serve(request, page, ReadOrigin.own(registry.name(), proxying));
-        });
+        return index.page(registry.id())
+                .flatMap(page -> PageResponses.serve(request, page, ReadOrigin.own(registry.name(), proxying)));
     }
 
     /** A project's page, from the registry's own content or else from its upstreams. */
@@ -220,28 +214,6 @@ final class PypiModule implements FormatModule {
                 HttpStatus.BAD_GATEWAY,
                 "No upstream could answer",
                 "it is not stored here and no upstream proxy could serve it: " + failure.getMessage());
-    }
-
-    private static byte[] indexHtml(List<String> projects) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html>\n  <head>\n"
-                + "    <meta name=\"pypi:repository-version\" content=\"" + ProjectPage.API_VERSION + "\">\n"
-                + "    <title>Simple index</title>\n  </head>\n  <body>\n");
-        for (String project : projects) {
-            String name = HtmlUtils.htmlEscape(project, "UTF-8");
-            html.append("    <a href=\"")
-                    .append(segment(project))
-                    .append("/\">")
-                    .append(name)
-                    .append("</a><br />\n");
-        }
-        html.append("  </body>\n</html>\n");
-        return html.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] indexJson(List<String> projects) {
-        return JSON.writeValueAsBytes(Map.of(
-                "meta", Map.of("api-version", ProjectPage.API_VERSION),
-                "projects", projects.stream().map(name -> Map.of("name", name)).toList()));
     }
 
     private static String segment(String value) {

@@ -51,14 +51,21 @@ final class PypiUpload {
 
     private final Files files;
     private final PypiDistributions distributions;
+    private final PageChanges pages;
     private final MetadataDatabase database;
     private final WebMetrics metrics;
     private final Clock clock;
     private final PartEventHttpMessageReader reader = new PartEventHttpMessageReader();
 
     PypiUpload(
-            Files files, PypiDistributions distributions, MetadataDatabase database, WebMetrics metrics, Clock clock) {
+            Files files,
+            PypiDistributions distributions,
+            PageChanges pages,
+            MetadataDatabase database,
+            WebMetrics metrics,
+            Clock clock) {
         this.files = files;
+        this.pages = pages;
         this.distributions = distributions;
         this.database = database;
         this.metrics = metrics;
@@ -264,8 +271,10 @@ final class PypiUpload {
                                             found.metadata(),
                                             content.md5(),
                                             content.blake2(),
-                                            now)));
+                                            now))
+                                    .then(distributions.latestByPep440OfVersion(versionId)));
                 }))
+                .then(Mono.fromRunnable(() -> pages.changed(registry.id(), file.project())))
                 .then(ServerResponse.ok()
                         .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
                         .bodyValue("OK: " + file.filename() + " stored as " + file.project() + " " + file.version()

@@ -12,8 +12,13 @@ import dev.wharf.runtime.read.Sourced;
 import dev.wharf.runtime.storage.Digest;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.Mono;
 
@@ -83,6 +88,37 @@ final class PypiUpstreams {
     }
 
     /**
+     * Keeps the file's upload time as the upstream tells it: PEP 700's {@code upload-time} on its page, else the
+     * {@code Last-Modified} of the file's answer; nothing when it tells neither.
+     */
+    private Mono<Void> uploaded(VersionedFile stored, ProjectPage.Link link, UpstreamResult result) {
+        Instant pageTime = uploadTime(link.uploadTime());
+        long lastModified = result.headers().getLastModified();
+        if (pageTime == null && lastModified < 0) {
+            return Mono.empty();
+        }
+        return distributions.upstreamTime(
+                stored.file().versionId(),
+                stored.file().path(),
+                result.upstream(),
+                pageTime != null ? pageTime : Instant.ofEpochMilli(lastModified),
+                pageTime != null ? "upload-time" : "last-modified");
+    }
+
+    /** PEP 700's {@code upload-time} (ISO 8601 with a zone); null when absent or not readable. */
+    static @Nullable Instant uploadTime(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
      * The file (or with {@code metadata}, its core metadata file) from the upstream whose page lists it, now kept
      * here; empty when the registry holds the project itself, or no upstream lists the file.
      */
@@ -114,7 +150,10 @@ final class PypiUpstreams {
                             return engine.fetch(registry, request)
                                     .flatMap(result -> files.byVersion(
                                                     registry.id(), file.project(), file.version(), path)
-                                            .map(stored -> new Sourced<>(stored, ReadOrigin.of(result))));
+                                            .flatMap(stored -> (metadata
+                                                            ? Mono.<Void>empty()
+                                                            : uploaded(stored, link, result))
+                                                    .thenReturn(new Sourced<>(stored, ReadOrigin.of(result)))));
                         }));
     }
 }

@@ -36,7 +36,7 @@ class SampleConfigurationTest {
                 .extracting(ConfiguredUpstreamProxy::name, proxy -> proxy.spec().url())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("npmjs", "https://registry.npmjs.org"));
         assertThat(configuration.registry("pypi").orElseThrow().spec().allowPush())
-                .isFalse();
+                .isNotEqualTo(false);
         assertThat(configuration.registry("generic").orElseThrow().upstreamProxies())
                 .isEmpty();
     }

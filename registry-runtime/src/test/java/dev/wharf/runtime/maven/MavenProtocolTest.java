@@ -5,7 +5,6 @@ import static dev.wharf.runtime.testing.TestRuntime.WRITER;
 import static dev.wharf.runtime.testing.TestRuntime.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.runtime.testing.TestRuntime;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ class MavenProtocolTest {
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
-        TestRuntime.configure(registry, root);
+        MavenTestRuntime.configure(registry, root);
     }
 
     @Autowired
@@ -126,6 +125,75 @@ class MavenProtocolTest {
                         .returnResult()
                         .getResponseBody())
                 .isEqualTo(first);
+    }
+
+    @Test
+    void releaseWhenRegistryAllowsOverwriteShouldBeReplacedAndServeTheNewBytes() {
+        String dir = "/maven/" + MavenTestRuntime.MUTABLE + "/org/example/overwritten" + ARTIFACTS.incrementAndGet()
+                + "/2.0";
+        String file = dir + "/" + artifactId(dir) + "-2.0.jar";
+        byte[] second = bytes("second");
+        put(file, WRITER, bytes("first")).expectStatus().isCreated();
+
+        put(file, WRITER, second).expectStatus().isOk();
+
+        assertThat(get(file)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(byte[].class)
+                        .returnResult()
+                        .getResponseBody())
+                .isEqualTo(second);
+        get(file + ".sha1").expectStatus().isOk().expectBody(String.class).isEqualTo(ChecksumAlgorithm.SHA1.of(second));
+    }
+
+    @Test
+    void snapshotWhenDeployedToAReleaseOnlyRegistryShouldAnswer400NamingTheSettingAndStoreNothing() {
+        String base = "/maven/" + MavenTestRuntime.RELEASES + "/org/example/releases" + ARTIFACTS.incrementAndGet();
+        String id = artifactId(base + "/x");
+        String dir = base + "/1.0-SNAPSHOT";
+        String message = "1.0-SNAPSHOT of org.example:" + id + " is a snapshot, but registry 'release-jars' holds"
+                + " releases only (spec.maven.versionPolicy: Release): deploy it to a registry that accepts snapshots"
+                + " (versionPolicy Snapshot or Mixed)";
+
+        for (String path : new String[] {
+            dir + "/" + id + "-1.0-20261207.101500-1.jar",
+            dir + "/" + id + "-1.0-20261207.101500-1.jar.sha1",
+            dir + "/maven-metadata.xml"
+        }) {
+            put(path, WRITER, bytes("<metadata/>"))
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo(message);
+        }
+
+        get(dir + "/" + id + "-1.0-20261207.101500-1.jar").expectStatus().isNotFound();
+        get(base + "/maven-metadata.xml").expectStatus().isNotFound();
+        put(base + "/1.0/" + id + "-1.0.jar", WRITER, bytes("a release"))
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
+    void releaseWhenDeployedToASnapshotOnlyRegistryShouldAnswer400NamingTheSettingAndStoreNothing() {
+        String base = "/maven/" + MavenTestRuntime.SNAPSHOTS + "/org/example/snapshots" + ARTIFACTS.incrementAndGet();
+        String id = artifactId(base + "/x");
+
+        put(base + "/1.0/" + id + "-1.0.pom", WRITER, bytes("<project/>"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("1.0 of org.example:" + id + " is a release, but registry 'snapshot-jars' holds"
+                        + " snapshots only (spec.maven.versionPolicy: Snapshot): deploy it to a registry that accepts"
+                        + " releases (versionPolicy Release or Mixed)");
+
+        get(base + "/1.0/" + id + "-1.0.pom").expectStatus().isNotFound();
+        put(base + "/1.1-SNAPSHOT/" + id + "-1.1-20261207.101500-1.pom", WRITER, bytes("<project/>"))
+                .expectStatus()
+                .isCreated();
     }
 
     @Test

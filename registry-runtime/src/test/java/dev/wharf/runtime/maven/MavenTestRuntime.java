@@ -9,14 +9,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * {@link TestRuntime}'s configuration (with its maven registry {@code jars}, no anonymous read) plus maven registries
- * of the Maven tests: {@code public-jars} (anonymous read) and {@code mutable-jars} (overwrite allowed), with the same
- * users and roles.
+ * of the Maven tests: {@code public-jars} (anonymous read), {@code mutable-jars} (overwrite allowed),
+ * {@code release-jars} (releases only) and {@code snapshot-jars} (snapshots only), with the same users and roles.
  */
 final class MavenTestRuntime {
 
     static final String JARS = "jars";
     static final String PUBLIC = "public-jars";
     static final String MUTABLE = "mutable-jars";
+    static final String RELEASES = "release-jars";
+    static final String SNAPSHOTS = "snapshot-jars";
 
     private static final String ACCESS = """
               access:
@@ -45,6 +47,24 @@ final class MavenTestRuntime {
             spec:
               format: maven
               allowOverwrite: true
+            %1$s
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: Registry
+            metadata:
+              name: release-jars
+            spec:
+              format: maven
+              maven: {versionPolicy: Release}
+            %1$s
+            ---
+            apiVersion: wharf.dev/v1alpha1
+            kind: Registry
+            metadata:
+              name: snapshot-jars
+            spec:
+              format: maven
+              maven: {versionPolicy: Snapshot}
             %1$s
             """.formatted(ACCESS, ACCESS.replace("  access:\n", "  access:\n    anonymousRead: true\n"));
 

@@ -38,6 +38,22 @@ abstract class VersionsContract extends MetadataContract {
     }
 
     @Test
+    void recordPublishedShouldKeepTheFirstPublishTimeKnown() {
+        RegistryRecord registry = m.newRegistry();
+        m.push(registry, "app", "1.0", "a.txt", "1");
+        long versionId =
+                block(m.versions.find(m.pkg(registry, "app").id(), "1.0")).id();
+        Instant first = Instant.parse("2026-11-02T08:30:00Z");
+
+        assertThat(block(m.versions.recordPublished(versionId, first))).isTrue();
+        assertThat(block(m.versions.recordPublished(versionId, first.plusSeconds(3600))))
+                .isFalse();
+
+        assertThat(block(m.versions.find(m.pkg(registry, "app").id(), "1.0")).publishedAt())
+                .isEqualTo(first);
+    }
+
+    @Test
     void findWhenVersionIsUnknownShouldBeEmpty() {
         RegistryRecord registry = m.newRegistry();
         m.push(registry, "app", "1.0", "a.txt", "1");

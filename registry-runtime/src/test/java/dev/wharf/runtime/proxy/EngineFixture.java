@@ -146,6 +146,7 @@ public final class EngineFixture implements AutoCloseable {
                 null,
                 null,
                 null,
+                null,
                 null);
         ConfiguredRegistry configured =
                 new ConfiguredRegistry(name, Map.of(), spec, proxies, java.util.Set.of(), List.of());

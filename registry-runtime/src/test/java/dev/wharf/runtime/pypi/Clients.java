@@ -22,6 +22,12 @@ final class Clients {
 
     /** The command's result, run in {@code dir} with no input and a clean pip configuration. */
     static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
+        return run(dir, command, java.util.Map.of());
+    }
+
+    /** The command's result, run as {@link #run(Path, List)} does with {@code environment} added. */
+    static Result run(Path dir, List<String> command, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -30,6 +36,7 @@ final class Clients {
         builder.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         builder.environment().put("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
         builder.environment().put("HOME", dir.toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -108,6 +109,12 @@ class PypiProxyTest {
                         requirements.toString()));
         assertThat(install.exit()).as(install.output()).isZero();
         assertThat(work.resolve("site/proxied_lib/__init__.py")).exists();
+        HttpResponse<String> version = get("/api/v1/registries/pypi-proxy/packages/proxied-lib/versions/2.0", "*/*");
+        assertThat(version.statusCode()).as(version.body()).isEqualTo(200);
+        assertThat(Instant.parse(
+                        JSON.readTree(version.body()).path("publishedAt").asString()))
+                .as("the upstream's PEP 700 upload-time, kept")
+                .isEqualTo(Instant.parse(file.path("upload-time").asString()));
 
         upstream.close();
         HttpResponse<String> kept = get("/pypi/pypi-proxy/files/proxied-lib/2.0/" + wheel.getFileName(), "*/*");

@@ -62,6 +62,15 @@ final class PypiTestRuntime {
         }
     }
 
+    /** Adds a hosted pypi registry {@code name}, with the same users and roles, to the configuration under {@code root}. */
+    static void addHosted(Path root, String name) {
+        try {
+            Files.writeString(root.resolve("config").resolve("pypi-" + name + ".yaml"), registry(name, "", ACCESS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A runtime of its own on {@code root} with the hosted pypi registries, to stand as an upstream. */
     static org.springframework.context.ConfigurableApplicationContext start(Path root) {
         Path config = root.resolve("config");

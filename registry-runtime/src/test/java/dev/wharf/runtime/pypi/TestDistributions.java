@@ -120,6 +120,11 @@ final class TestDistributions {
         return HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
     }
 
+    /** The sha256 of {@code bytes} in hex. */
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
     static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
         message = "a Registry with allowPush: false and no upstreamProxies could never hold anything: name an"
                 + " UpstreamProxy or allow pushes")
 @ValidationRule(
+        value = "!has(self.maven) || self.format == 'maven'",
+        message = "spec.maven applies only to a Registry of format maven: remove it or set spec.format: maven")
+@ValidationRule(
         value =
                 "(has(self.storage) && has(self.storage.s3) && has(self.database) && has(self.database.postgres)) || (has(oldSelf.storage) && has(oldSelf.storage.s3) && has(oldSelf.database) && has(oldSelf.database.postgres))"
                         + " || (has(self.storage) && has(self.storage.filesystem) && has(self.storage.filesystem.size) ? self.storage.filesystem.size : '10Gi') == (has(oldSelf.storage) && has(oldSelf.storage.filesystem) && has(oldSelf.storage.filesystem.size) ? oldSelf.storage.filesystem.size : '10Gi')",
@@ -128,4 +131,6 @@ public record RegistrySpec(
         @JsonPropertyDescription(
                 "What happens to stored data when the Registry is deleted: Retain (the default) keeps the s3"
                         + " objects and the postgres data; Delete removes them.")
-        @Nullable DeletionPolicy deletionPolicy) {}
+        @Nullable DeletionPolicy deletionPolicy,
+
+        @JsonPropertyDescription("Settings of a maven Registry: which kinds of versions it accepts.") @Nullable MavenSettings maven) {}

@@ -19,8 +19,12 @@ public final class RegistryObjects {
     /** The value of {@link #MANAGED_BY}. */
     public static final String OPERATOR = "wharf-operator";
 
-    /** The label naming the Registry an object belongs to. */
-    public static final String INSTANCE = "app.kubernetes.io/instance";
+    /**
+     * The label naming the Registry an object belongs to. Not {@code app.kubernetes.io/instance}: Argo CD's label-based
+     * tracking sets that one to the name of the Argo CD Application, and a child carrying the Registry's name there
+     * would be claimed by (or pruned from) an Application of that name.
+     */
+    public static final String INSTANCE = "wharf.dev/registry";
 
     /** The informer label selector of every dependent. */
     public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Prometheus operator's ServiceMonitor for a Registry's metrics, as a generic resource so that the operator needs
@@ -29,6 +30,48 @@ public final class ServiceMonitorRenderer {
     public static boolean wanted(Registry registry) {
         Monitoring monitoring = registry.getSpec().monitoring();
         return monitoring != null && Boolean.TRUE.equals(monitoring.serviceMonitor());
+    }
+
+    /**
+     * Whether {@code existing} already says what {@code desired} says: the operator's labels, its owner reference and
+     * every field of its spec hold the same values. What others add (defaults of the CRD schema, an admission webhook,
+     * labels a person sets) is not the operator's and never causes an update.
+     */
+    public static boolean upToDate(GenericKubernetesResource desired, GenericKubernetesResource existing) {
+        Map<String, String> labels = existing.getMetadata().getLabels();
+        boolean labelled = labels != null
+                && labels.entrySet()
+                        .containsAll(desired.getMetadata().getLabels().entrySet());
+        boolean owned = existing.getMetadata().getOwnerReferences() != null
+                && existing.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(owner -> desired.getMetadata().getOwnerReferences().stream()
+                                .anyMatch(want -> Objects.equals(owner.getUid(), want.getUid())
+                                        && Boolean.TRUE.equals(owner.getController())));
+        return labelled
+                && owned
+                && contains(
+                        existing.getAdditionalProperties().get("spec"),
+                        desired.getAdditionalProperties().get("spec"));
+    }
+
+    /** Whether {@code actual} holds {@code wanted}: maps by key (extra keys allowed), lists element by element. */
+    public static boolean contains(@Nullable Object actual, @Nullable Object wanted) {
+        if (wanted instanceof Map<?, ?> want) {
+            return actual instanceof Map<?, ?> have
+                    && want.entrySet().stream().allMatch(entry -> contains(have.get(entry.getKey()), entry.getValue()));
+        }
+        if (wanted instanceof List<?> want) {
+            if (!(actual instanceof List<?> have) || have.size() != want.size()) {
+                return false;
+            }
+            for (int i = 0; i < want.size(); i++) {
+                if (!contains(have.get(i), want.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(actual, wanted);
     }
 
     /** The ServiceMonitor, owned by the Registry; only called when {@link #wanted} holds. */
