@@ -2,6 +2,8 @@ package dev.wharf.runtime.api;
 
 import dev.wharf.runtime.auth.StatusReader;
 import dev.wharf.runtime.auth.StatusReaderProperties;
+import dev.wharf.runtime.cleanup.CleanupReports;
+import dev.wharf.runtime.cleanup.CleanupRunner;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.gc.BlobCollector;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
@@ -53,6 +55,8 @@ class ApiBeans {
             WebMetrics metrics,
             UpstreamEngine upstreams,
             BlobCollector collector,
+            CleanupRunner cleanupRunner,
+            CleanupReports cleanupReports,
             StatusReaderProperties status,
             ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
@@ -73,8 +77,10 @@ class ApiBeans {
                         usage,
                         formats,
                         upstreams,
-                        new StatusReader(status.credentialFile())),
-                new GcApi(registries, guard, collector));
+                        new StatusReader(status.credentialFile()),
+                        cleanupReports),
+                new GcApi(registries, guard, collector),
+                new CleanupApi(configuration, registries, guard, cleanupRunner, cleanupReports));
     }
 
     @Bean

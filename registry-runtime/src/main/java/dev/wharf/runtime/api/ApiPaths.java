@@ -11,6 +11,12 @@ final class ApiPaths {
     static final String OPENAPI = BASE + "/openapi.json";
     static final String STATUS = BASE + "/status";
     static final String GC = BASE + "/gc";
+    static final String CLEANUP_POLICIES = BASE + "/cleanup-policies";
+    static final String CLEANUP_POLICY = CLEANUP_POLICIES + "/{policy}";
+    static final String CLEANUP_PLAN = CLEANUP_POLICY + "/plan";
+    static final String CLEANUP_CANDIDATES = CLEANUP_PLAN + "/candidates";
+    static final String CLEANUP_KEPT = CLEANUP_PLAN + "/kept";
+    static final String CLEANUP_RUN = CLEANUP_POLICY + "/run";
     static final String TOKENS = BASE + "/tokens";
     static final String TOKEN = TOKENS + "/{id}";
 

@@ -42,6 +42,7 @@ final class ApiRoutes {
     private final TokenApi tokens;
     private final StatusApi status;
     private final GcApi gc;
+    private final CleanupApi cleanup;
 
     ApiRoutes(
             OpenApiDocument openApi,
@@ -53,7 +54,8 @@ final class ApiRoutes {
             VersionCopier copier,
             TokenApi tokens,
             StatusApi status,
-            GcApi gc) {
+            GcApi gc,
+            CleanupApi cleanup) {
         this.openApi = openApi;
         this.registries = registries;
         this.packages = packages;
@@ -64,6 +66,7 @@ final class ApiRoutes {
         this.tokens = tokens;
         this.status = status;
         this.gc = gc;
+        this.cleanup = cleanup;
     }
 
     /** The router. */
@@ -72,6 +75,12 @@ final class ApiRoutes {
         routes.add(HttpMethod.GET, ApiPaths.OPENAPI, openApi::serve);
         routes.add(HttpMethod.GET, ApiPaths.STATUS, status::get);
         routes.add(HttpMethod.POST, ApiPaths.GC, gc::collect);
+        routes.add(HttpMethod.GET, ApiPaths.CLEANUP_POLICIES, cleanup::list);
+        routes.add(HttpMethod.GET, ApiPaths.CLEANUP_POLICY, cleanup::get);
+        routes.add(HttpMethod.POST, ApiPaths.CLEANUP_PLAN, cleanup::plan);
+        routes.add(HttpMethod.GET, ApiPaths.CLEANUP_CANDIDATES, request -> cleanup.items(request, false));
+        routes.add(HttpMethod.GET, ApiPaths.CLEANUP_KEPT, request -> cleanup.items(request, true));
+        routes.add(HttpMethod.POST, ApiPaths.CLEANUP_RUN, cleanup::run);
         routes.add(HttpMethod.GET, ApiPaths.TOKENS, tokens::list);
         routes.add(HttpMethod.POST, ApiPaths.TOKENS, tokens::create);
         routes.add(HttpMethod.DELETE, ApiPaths.TOKEN, tokens::revoke);

@@ -1,6 +1,8 @@
 package dev.wharf.runtime.api;
 
 import dev.wharf.runtime.auth.StatusReader;
+import dev.wharf.runtime.cleanup.CleanupReports;
+import dev.wharf.runtime.cleanup.PolicySummary;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.config.IneffectivePolicies;
@@ -10,12 +12,15 @@ import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.UnimplementedFormats;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +36,7 @@ final class StatusApi {
     private final UnimplementedFormats formats;
     private final UpstreamEngine upstreams;
     private final StatusReader operator;
+    private final CleanupReports cleanup;
 
     StatusApi(
             ConfigurationStore configuration,
@@ -39,7 +45,8 @@ final class StatusApi {
             Registries usage,
             UnimplementedFormats formats,
             UpstreamEngine upstreams,
-            StatusReader operator) {
+            StatusReader operator,
+            CleanupReports cleanup) {
         this.configuration = configuration;
         this.registries = registries;
         this.guard = guard;
@@ -47,6 +54,7 @@ final class StatusApi {
         this.formats = formats;
         this.upstreams = upstreams;
         this.operator = operator;
+        this.cleanup = cleanup;
     }
 
     /** The status; any authenticated caller may read it, and the operator with its status credential. */
@@ -57,25 +65,47 @@ final class StatusApi {
                     return Mono.just(principal);
                 })
                 .orElseGet(() -> guard.requireAuthenticated(request, registries.serving()));
-        return caller.then(usage.usageByName()).flatMap(counts -> ApiResponses.json(status(counts)));
+        return caller.then(usage.usageByName())
+                .zipWith(Flux.fromIterable(
+                                configuration.current().cleanupPolicies().values())
+                        .concatMap(cleanup::summary)
+                        .collectList())
+                .flatMap(found -> ApiResponses.json(status(found.getT1(), found.getT2())));
     }
 
-    private StatusView status(Map<String, RegistryUsage> counts) {
+    private StatusView status(Map<String, RegistryUsage> counts, List<PolicySummary> cleanups) {
         Map<String, List<String>> unavailable = registries.unavailable();
         List<StatusView.RegistryStatus> statuses = registries.configured().stream()
                 .map(registry -> status(
                         registry,
                         counts.getOrDefault(registry.name(), RegistryUsage.EMPTY),
-                        unavailable.get(registry.name())))
+                        unavailable.get(registry.name()),
+                        lastCleanupRun(cleanups, registry.name())))
                 .toList();
         List<StatusView.PolicyStatus> policies = IneffectivePolicies.of(configuration.current()).stream()
                 .map(StatusView.PolicyStatus::of)
                 .toList();
-        return new StatusView(StatusView.Configuration.of(configuration.status()), statuses, policies);
+        return new StatusView(StatusView.Configuration.of(configuration.status()), statuses, policies, cleanups);
+    }
+
+    /** When a CleanupPolicy selecting the registry last finished a run. */
+    private static @Nullable Instant lastCleanupRun(List<PolicySummary> cleanups, String registry) {
+        return cleanups.stream()
+                .filter(policy -> policy.registries().contains(registry))
+                .map(PolicySummary::lastRun)
+                .filter(Objects::nonNull)
+                .map(PolicySummary.Run::time)
+                .filter(Objects::nonNull)
+                .map(Instant::parse)
+                .max(Instant::compareTo)
+                .orElse(null);
     }
 
     private StatusView.RegistryStatus status(
-            ConfiguredRegistry registry, RegistryUsage counts, @Nullable List<String> problems) {
+            ConfiguredRegistry registry,
+            RegistryUsage counts,
+            @Nullable List<String> problems,
+            @Nullable Instant lastCleanupRun) {
         return new StatusView.RegistryStatus(
                 registry.name(),
                 registry.format().id(),
@@ -92,6 +122,6 @@ final class StatusApi {
                         .map(proxy -> StatusView.Upstream.of(
                                 proxy.name(), proxy.spec().url(), upstreams.health(proxy.name())))
                         .toList(),
-                null);
+                lastCleanupRun);
     }
 }

@@ -1,6 +1,7 @@
 package dev.wharf.runtime.api;
 
 import dev.wharf.api.v1alpha1.upstream.BreakerState;
+import dev.wharf.runtime.cleanup.PolicySummary;
 import dev.wharf.runtime.config.ConfigurationStatus;
 import dev.wharf.runtime.config.IneffectivePolicies;
 import dev.wharf.runtime.proxy.UpstreamHealth;
@@ -9,10 +10,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code GET /api/v1/status} answers: the state of the configuration, of every configured registry, and the
- * loaded policies that have no effect yet.
+ * What {@code GET /api/v1/status} answers: the state of the configuration, of every configured registry, the loaded
+ * policies that have no effect yet, and each CleanupPolicy's last plan (with a bounded sample), last run and next run,
+ * for the operator to publish in its status.
  */
-record StatusView(Configuration configuration, List<RegistryStatus> registries, List<PolicyStatus> policies) {
+record StatusView(
+        Configuration configuration,
+        List<RegistryStatus> registries,
+        List<PolicyStatus> policies,
+        List<PolicySummary> cleanupPolicies) {
 
     /**
      * A loaded policy and whether it acts; only those that do not are listed, each with why.
@@ -59,7 +65,7 @@ record StatusView(Configuration configuration, List<RegistryStatus> registries, 
      *
      * @param versions the number of versions, which is its artifact count
      * @param upstreams its UpstreamProxies in order
-     * @param lastCleanupRun when a CleanupPolicy last ran on it; null until cleanup is implemented
+     * @param lastCleanupRun when a CleanupPolicy selecting it last finished a run; null before the first
      */
     record RegistryStatus(
             String name,

@@ -48,4 +48,9 @@ class CleanupBeans {
             ObjectProvider<Clock> clock) {
         return new ScheduledCleanup(configuration, runner, properties, clock.getIfAvailable(Clock::systemUTC));
     }
+
+    @Bean
+    CleanupReports cleanupReports(MetadataDatabase database, CleanupRunner runner, ScheduledCleanup schedule) {
+        return new CleanupReports(runner, new CleanupRuns(database), schedule);
+    }
 }

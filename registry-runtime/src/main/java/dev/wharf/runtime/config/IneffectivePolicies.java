@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The loaded policies of a kind this runtime does not act on yet: CleanupPolicies (nothing is planned or deleted) and
- * FirewallPolicies (nothing is blocked, flagged or recorded). Reported in the log and in {@code /api/v1/status}, so
+ * The loaded policies of a kind this runtime does not act on yet: FirewallPolicies (nothing is blocked, flagged or
+ * recorded). CleanupPolicies act (package cleanup) and are not listed here. Reported in the log and in {@code /api/v1/status}, so
  * that a policy is never accepted silently and left doing nothing.
  */
 public final class IneffectivePolicies {
@@ -19,7 +19,7 @@ public final class IneffectivePolicies {
     /**
      * One loaded policy without effect.
      *
-     * @param kind {@code CleanupPolicy} or {@code FirewallPolicy}
+     * @param kind {@code FirewallPolicy}
      * @param reason why it has none, {@link #NOT_IMPLEMENTED}
      * @param message what that means for the registries it applies to
      */
@@ -30,21 +30,9 @@ public final class IneffectivePolicies {
         }
     }
 
-    /** The policies of {@code configuration} that have no effect, cleanup policies first, each kind in name order. */
+    /** The policies of {@code configuration} that have no effect, in name order. */
     public static List<Policy> of(RuntimeConfiguration configuration) {
         List<Policy> policies = new ArrayList<>();
-        configuration
-                .cleanupPolicies()
-                .values()
-                .forEach(policy -> policies.add(new Policy(
-                        "CleanupPolicy",
-                        policy.name(),
-                        NOT_IMPLEMENTED,
-                        "CleanupPolicy " + policy.name()
-                                + " has no effect yet: this version of Wharf does not run cleanup,"
-                                + " so nothing is planned or deleted in the registries it selects "
-                                + policy.registries(),
-                        policy.registries())));
         configuration
                 .firewallPolicies()
                 .values()

@@ -72,8 +72,11 @@ class OciBeans {
     }
 
     @Bean(destroyMethod = "close")
-    StaleUploads staleUploads(OciUploads uploads, ObjectProvider<Clock> clock) {
-        return new StaleUploads(uploads, clock(clock));
+    StaleUploads staleUploads(
+            OciUploads uploads,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new StaleUploads(uploads, clock(clock), meters.getIfAvailable());
     }
 
     @Bean

@@ -115,25 +115,20 @@ class StatusApiTest {
     }
 
     @Test
-    void statusShouldListEveryLoadedPolicyThatHasNoEffectYet() {
+    void statusShouldSummariseEachCleanupPolicyAndListNoCleanupPolicyAsIneffective() {
         status().expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.policies.length()")
-                .isEqualTo(1)
-                .jsonPath("$.policies[0].kind")
-                .isEqualTo("CleanupPolicy")
-                .jsonPath("$.policies[0].name")
+                .isEqualTo(0)
+                .jsonPath("$.cleanupPolicies[0].name")
                 .isEqualTo("old-copies")
-                .jsonPath("$.policies[0].effective")
-                .isEqualTo(false)
-                .jsonPath("$.policies[0].reason")
-                .isEqualTo("NotImplemented")
-                .jsonPath("$.policies[0].message")
-                .isEqualTo("CleanupPolicy old-copies has no effect yet: this version of Wharf does not run cleanup,"
-                        + " so nothing is planned or deleted in the registries it selects [copies]")
-                .jsonPath("$.policies[0].registries")
-                .isEqualTo(List.of("copies"));
+                .jsonPath("$.cleanupPolicies[0].mode")
+                .isEqualTo("Plan")
+                .jsonPath("$.cleanupPolicies[0].registries")
+                .isEqualTo(List.of("copies"))
+                .jsonPath("$.cleanupPolicies[0].nextRun")
+                .value(value -> assertThat(value.toString()).endsWith("T00:00:00Z"));
     }
 
     @Test

@@ -534,8 +534,12 @@ class OciPushPullTest {
     void anUploadIdleForAnHourIsEndedAndARecentOneKept() {
         String idle = http().startUpload(repository());
         Clock inTwoHours = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-        try (StaleUploads stale = new StaleUploads(uploads, inTwoHours)) {
-            assertThat(stale.purge().block()).isPositive();
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (StaleUploads stale = new StaleUploads(uploads, inTwoHours, meters)) {
+            Long ended = stale.purge().block();
+            assertThat(ended).isPositive();
+            assertThat(meters.get("wharf.uploads.abandoned").counter().count()).isEqualTo((double) ended);
         }
         String recent = http().startUpload(repository());
         try (StaleUploads stale = new StaleUploads(uploads, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(30)))) {
