@@ -14,6 +14,7 @@ import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
@@ -57,52 +58,59 @@ final class CleanupApi {
     }
 
     Mono<ServerResponse> get(ServerRequest request) {
-        ConfiguredCleanupPolicy policy = policy(request);
-        return admin(request, selected(policy)).then(reports.summary(policy)).flatMap(ApiResponses::json);
+        return admitted(request).flatMap(policy -> reports.summary(policy)).flatMap(ApiResponses::json);
     }
 
     /** {@code GET .../{name}/plan/candidates?after=<seq>&limit=<n>}, or {@code .../plan/kept}: the whole plan. */
     Mono<ServerResponse> items(ServerRequest request, boolean kept) {
-        ConfiguredCleanupPolicy policy = policy(request);
         long after = number(request, "after", 0, Long.MAX_VALUE, 0);
         int limit = (int) number(request, "limit", 1, MAX_PAGE, 100);
-        return admin(request, selected(policy))
-                .thenMany(reports.page(policy.name(), kept, after, limit))
+        return admitted(request)
+                .flatMapMany(policy -> reports.page(policy.name(), kept, after, limit))
                 .collectList()
                 .flatMap(ApiResponses::json);
     }
 
     Mono<ServerResponse> plan(ServerRequest request) {
-        ConfiguredCleanupPolicy policy = policy(request);
-        return admin(request, selected(policy))
-                .then(runner.plan(policy))
-                .onErrorMap(
-                        CleanupBusyException.class,
-                        e -> RequestRefusedException.conflict(String.valueOf(e.getMessage())))
-                .then(reports.summary(policy))
+        return admitted(request)
+                .flatMap(policy -> runner.plan(policy)
+                        .onErrorMap(
+                                CleanupBusyException.class,
+                                e -> RequestRefusedException.conflict(String.valueOf(e.getMessage())))
+                        .then(reports.summary(policy)))
                 .flatMap(ApiResponses::json);
     }
 
     Mono<ServerResponse> run(ServerRequest request) {
-        ConfiguredCleanupPolicy policy = policy(request);
-        return admin(request, selected(policy))
-                .flatMap(principal -> runner.run(policy, principal.toString()))
+        ConfiguredCleanupPolicy policy =
+                configuration.current().cleanupPolicies().get(request.pathVariable("policy"));
+        Collection<ServedRegistry> scope = policy == null ? registries.serving() : selected(policy);
+        return admin(request, scope)
+                .flatMap(principal -> runner.run(found(request, policy), principal.toString()))
                 .onErrorMap(
                         CleanupBusyException.class,
                         e -> RequestRefusedException.conflict(String.valueOf(e.getMessage())))
                 .flatMap(run -> RunOutcome.NotApproved.name().equals(run.outcome())
-                        ? Mono.error(RequestRefusedException.conflict(
-                                "CleanupPolicy " + policy.name() + " has mode ApplyApproved and " + run.message()))
-                        : reports.summary(policy).flatMap(ApiResponses::json));
+                        ? Mono.error(RequestRefusedException.conflict("CleanupPolicy "
+                                + found(request, policy).name() + " has mode ApplyApproved and " + run.message()))
+                        : reports.summary(found(request, policy)).flatMap(ApiResponses::json));
     }
 
-    private ConfiguredCleanupPolicy policy(ServerRequest request) {
-        String name = request.pathVariable("policy");
+    /**
+     * The policy the request names, once the caller is an admin of every registry it selects; a name that no loaded
+     * policy has is answered 404 only to an admin of every registry, so that nobody else learns which names exist.
+     */
+    private Mono<ConfiguredCleanupPolicy> admitted(ServerRequest request) {
         ConfiguredCleanupPolicy policy =
-                configuration.current().cleanupPolicies().get(name);
+                configuration.current().cleanupPolicies().get(request.pathVariable("policy"));
+        Collection<ServedRegistry> scope = policy == null ? registries.serving() : selected(policy);
+        return admin(request, scope).map(principal -> found(request, policy));
+    }
+
+    private static ConfiguredCleanupPolicy found(ServerRequest request, @Nullable ConfiguredCleanupPolicy policy) {
         if (policy == null) {
-            throw RequestRefusedException.notFound("no CleanupPolicy named '" + name + "' is loaded; GET "
-                    + ApiPaths.CLEANUP_POLICIES + " lists those that are");
+            throw RequestRefusedException.notFound("no CleanupPolicy named '" + request.pathVariable("policy")
+                    + "' is loaded; GET " + ApiPaths.CLEANUP_POLICIES + " lists those that are");
         }
         return policy;
     }

@@ -207,6 +207,13 @@ class EveryRouteIsAuthorizedTest {
                         200));
         table.put("GET /api/v1/status", new NeedsAuthentication(200, null));
         table.put("POST /api/v1/gc", new NeedsAdminOfEveryRegistry(200));
+        table.put("GET /api/v1/cleanup-policies", new NeedsAdminOfEveryRegistry(200));
+        // A name no loaded policy has: only an admin of every registry learns that it does not exist.
+        table.put("GET /api/v1/cleanup-policies/{policy}", new NeedsAdminOfEveryRegistry(404));
+        table.put("POST /api/v1/cleanup-policies/{policy}/plan", new NeedsAdminOfEveryRegistry(404));
+        table.put("GET /api/v1/cleanup-policies/{policy}/plan/candidates", new NeedsAdminOfEveryRegistry(404));
+        table.put("GET /api/v1/cleanup-policies/{policy}/plan/kept", new NeedsAdminOfEveryRegistry(404));
+        table.put("POST /api/v1/cleanup-policies/{policy}/run", new NeedsAdminOfEveryRegistry(404));
         table.put("GET /api/v1/tokens", new NeedsAuthentication(200, null));
         table.put("POST /api/v1/tokens", new NeedsAuthentication(201, TOKEN));
         table.put("DELETE /api/v1/tokens/{id}", new NeedsAuthentication(204, null));
