@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The loaded policies of a kind this runtime does not act on yet: FirewallPolicies (nothing is blocked, flagged or
- * recorded). CleanupPolicies act (package cleanup) and are not listed here. Reported in the log and in {@code /api/v1/status}, so
+ * The loaded policies of a kind this runtime acts on only in part: FirewallPolicies (versions are decided when a
+ * request names them, but not yet hidden from package metadata). CleanupPolicies act (package cleanup) and are not listed here. Reported in the log and in {@code /api/v1/status}, so
  * that a policy is never accepted silently and left doing nothing.
  */
 public final class IneffectivePolicies {
@@ -41,12 +41,13 @@ public final class IneffectivePolicies {
                         policy.name(),
                         NOT_IMPLEMENTED,
                         "FirewallPolicy " + policy.name()
-                                + " has no effect yet: this version of Wharf does not evaluate"
-                                + " firewall rules, so mode "
+                                + " takes effect only in part: in mode "
                                 + policy.spec().mode().name().toLowerCase(Locale.ROOT)
-                                + " blocks, flags and records nothing; every version its targets (upstream proxies "
-                                + policy.upstreamProxies() + ", registries " + policy.registries()
-                                + ") offer is served",
+                                + " it decides each version a request names that comes through its targets"
+                                + " (upstream proxies " + policy.upstreamProxies() + ", registries "
+                                + policy.registries() + "), but blocked versions still appear in package metadata"
+                                + " (a version range may resolve to one, whose download is then refused) and"
+                                + " quarantine is not available yet",
                         policy.registries())));
         return List.copyOf(policies);
     }

@@ -64,10 +64,11 @@ class IneffectivePoliciesTest {
                         "FirewallPolicy",
                         "npm-supply-chain",
                         "NotImplemented",
-                        "FirewallPolicy npm-supply-chain has no effect yet: this version of Wharf does not"
-                                + " evaluate firewall rules, so mode enforce blocks, flags and records"
-                                + " nothing; every version its targets (upstream proxies [npmjs], registries"
-                                + " []) offer is served",
+                        "FirewallPolicy npm-supply-chain takes effect only in part: in mode enforce it decides"
+                                + " each version a request names that comes through its targets (upstream proxies"
+                                + " [npmjs], registries []), but blocked versions still appear in package metadata"
+                                + " (a version range may resolve to one, whose download is then refused) and"
+                                + " quarantine is not available yet",
                         List.of()));
     }
 
@@ -89,7 +90,7 @@ class IneffectivePoliciesTest {
             assertThat(logs.lines())
                     .noneSatisfy(line -> assertThat(line).contains("CleanupPolicy snapshots has no effect"))
                     .anySatisfy(line -> assertThat(line)
-                            .startsWith("WARN FirewallPolicy npm-supply-chain has no effect yet")
+                            .startsWith("WARN FirewallPolicy npm-supply-chain takes effect only in part")
                             .contains("policyKind=\"FirewallPolicy\"", "reason=\"NotImplemented\""));
         }
     }

@@ -560,7 +560,8 @@ class EveryRouteIsAuthorizedTest {
 
     private Stream<DynamicTest> adminChecks(RouteInventory.Route route, NeedsAdminOfEveryRegistry needs) {
         HttpMethod method = method(route);
-        String url = route.pattern();
+        // A path variable names something that does not exist: the check must come before the lookup.
+        String url = route.pattern().replaceAll("\\{[^}]+}", "absent");
         return Stream.of(
                 DynamicTest.dynamicTest(
                         "anonymous gets 401 with a challenge", () -> assertChallenged(send(method, url, null, null))),
