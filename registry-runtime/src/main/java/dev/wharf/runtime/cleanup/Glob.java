@@ -1,5 +1,6 @@
 package dev.wharf.runtime.cleanup;
 
+import dev.wharf.runtime.proxy.NameFilter;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -12,24 +13,7 @@ import org.jspecify.annotations.Nullable;
 record Glob(String text, Pattern pattern) {
 
     static Glob of(String glob) {
-        StringBuilder regex = new StringBuilder(glob.length() + 8);
-        StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' || c == '?') {
-                if (!literal.isEmpty()) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal.toString()));
-        }
-        return new Glob(glob, Pattern.compile(regex.toString(), Pattern.DOTALL));
+        return new Glob(glob, NameFilter.compile(glob));
     }
 
     static List<Glob> all(@Nullable List<String> globs) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * wins. In a glob {@code *} matches any run of characters, none included, {@code ?} exactly one, and every other
  * character itself: {@code @acme/*} matches {@code @acme/tools} but not {@code x@acme/tools}.
  */
-final class NameFilter {
+public final class NameFilter {
 
     private final List<Pattern> allow;
     private final List<Pattern> block;
@@ -28,8 +28,8 @@ final class NameFilter {
                 || allow.stream().anyMatch(glob -> glob.matcher(name).matches());
     }
 
-    /** The anchored regular expression of a glob. */
-    static Pattern compile(String glob) {
+    /** The anchored regular expression of a glob, as every policy of Wharf reads globs. */
+    public static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder(glob.length() + 8);
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
