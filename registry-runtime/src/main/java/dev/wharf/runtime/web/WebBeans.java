@@ -13,6 +13,7 @@ import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.BlobStoreFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,11 @@ class WebBeans {
     @Bean
     WebMetrics webMetrics(MeterRegistry meters) {
         return new WebMetrics(meters);
+    }
+
+    @Bean
+    ObservationPredicate unobservedFormatRoutes() {
+        return new UnobservedFormatRoutes();
     }
 
     @Bean
