@@ -20,6 +20,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -72,6 +73,11 @@ class WebBeans {
     @Bean
     WebMetrics webMetrics(MeterRegistry meters) {
         return new WebMetrics(meters);
+    }
+
+    @Bean
+    static BeanPostProcessor actuatorMappingsAfterRoutes() {
+        return new ActuatorMappingsAfterRoutes();
     }
 
     @Bean
