@@ -1,11 +1,9 @@
 package dev.wharf.runtime.npm;
 
 import dev.wharf.runtime.read.ReadOrigin;
-import dev.wharf.runtime.web.ServedRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,12 +24,6 @@ final class NpmResponses {
     private static final int GZIP_FROM = 1024;
 
     private NpmResponses() {}
-
-    /** The registry's URL as the client reached it: {@code <scheme>://<host>/npm/<registry>}. */
-    static String base(ServerRequest request, ServedRegistry registry) {
-        URI uri = request.uri();
-        return uri.getScheme() + "://" + uri.getRawAuthority() + "/npm/" + registry.name();
-    }
 
     /** A document, with where it came from. */
     static Mono<ServerResponse> document(ServerRequest request, byte[] body, MediaType type, ReadOrigin origin) {
