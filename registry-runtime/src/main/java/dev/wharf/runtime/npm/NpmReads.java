@@ -43,6 +43,7 @@ final class NpmReads {
     private final ArtifactLookup lookup;
     private final NpmUpstreams upstreams;
     private final PublicUrls urls;
+    private final GzippedDocuments gzipped = new GzippedDocuments();
 
     NpmReads(
             Packages packages,
@@ -79,7 +80,7 @@ final class NpmReads {
                         document -> ReadOrigin.own(registry.name(), proxying(registry)))
                 .orUpstream(kept -> upstreams.packument(registry, name, base, abbreviated));
         return reads.read(registry, read)
-                .flatMap(found -> NpmResponses.streamed(request, found.content(), found.origin()))
+                .flatMap(found -> NpmResponses.streamed(request, found.content(), found.origin(), gzipped))
                 .switchIfEmpty(Mono.defer(() -> Mono.error(notFound(registry, name))))
                 .onErrorMap(UpstreamFailureException.class, NpmReads::unavailable);
     }
