@@ -13,18 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,37 +26,16 @@ import tools.jackson.databind.JsonNode;
  * version delete hands {@code latest} back to the highest remaining release in that registry only; a package delete
  * leaves the copy; a purge deletes npm's own rows of the registry.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class NpmManagementApiTest {
+class NpmManagementApiTest extends SharedNpmRuntime {
 
-    private static final String PURGED = "npm-purged";
     private static final String SOURCE = NpmTestRuntime.HOSTED;
     private static final String TARGET = NpmTestRuntime.PUBLIC;
-
-    @TempDir
-    static Path root;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     private MetadataDatabase database;
 
     @Autowired
     private AllFormatRows formats;
-
-    @DynamicPropertySource
-    static void configure(DynamicPropertyRegistry registry) {
-        NpmTestRuntime.configure(registry, root);
-        NpmTestRuntime.write(root.resolve("config"), "purged.yaml", """
-                apiVersion: wharf.dev/v1alpha1
-                kind: Registry
-                metadata:
-                  name: %s
-                spec:
-                  format: npm
-                %s""".formatted(PURGED, NpmTestRuntime.ACCESS));
-    }
 
     @Test
     void copyAndDeleteShouldKeepPackumentsAndDistTagsRightInBothRegistries() throws Exception {

@@ -25,32 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Publishes npm would never send, or that went wrong on the way, each refused with a 4xx in npm's {@code {"error":
  * ...}} shape, naming what is wrong, and each writing nothing: no package or version, no blob, no spooled body left.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class NpmPublishRefusalsTest {
-
-    @TempDir
-    static Path root;
+class NpmPublishRefusalsTest extends SharedNpmRuntime {
 
     @TempDir
     Path work;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void configure(DynamicPropertyRegistry registry) {
-        NpmTestRuntime.configure(registry, root);
-    }
 
     private String url(String registry, String path) {
         return "http://localhost:" + port + "/npm/" + registry + "/" + path;
@@ -250,7 +233,7 @@ class NpmPublishRefusalsTest {
 
     private static Written written() throws IOException {
         return new Written(
-                files(root.resolve("data"), "[0-9a-f]{64}"),
+                files(ROOT.resolve("data"), "[0-9a-f]{64}"),
                 files(Path.of(System.getProperty("java.io.tmpdir")), "wharf-npm-publish.*"));
     }
 
