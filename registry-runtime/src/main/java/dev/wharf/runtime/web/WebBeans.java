@@ -71,6 +71,11 @@ class WebBeans {
     }
 
     @Bean
+    PublicUrls publicUrls(ForwardedProperties properties) {
+        return new PublicUrls(properties);
+    }
+
+    @Bean
     WebMetrics webMetrics(MeterRegistry meters) {
         return new WebMetrics(meters);
     }
