@@ -3,7 +3,6 @@ package dev.wharf.runtime.setup;
 import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.auth.ApiTokens;
 import dev.wharf.runtime.auth.Authorizer;
-import dev.wharf.runtime.auth.Decision;
 import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.AuditEvent;
@@ -13,7 +12,6 @@ import dev.wharf.runtime.web.ServedRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -83,10 +81,7 @@ final class SetupTokens {
 
     /** The highest role the caller has in the registry; read at least, since the route needs it. */
     private static Role highestRole(Principal principal, ServedRegistry registry) {
-        return List.of(Role.ADMIN, Role.DELETE, Role.WRITE).stream()
-                .filter(role -> Authorizer.decide(registry.access().policy(), registry.name(), principal, role)
-                        == Decision.ALLOW)
-                .findFirst()
+        return Authorizer.highestRole(registry.access().policy(), registry.name(), principal)
                 .orElse(Role.READ);
     }
 }
