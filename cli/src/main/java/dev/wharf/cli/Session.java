@@ -8,7 +8,9 @@ import dev.wharf.cli.output.Format;
 import dev.wharf.cli.output.Output;
 import dev.wharf.cli.output.Style;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,16 +52,31 @@ public final class Session {
             CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
             output = new Output(
                     format,
-                    Style.detect(noColor, System.getenv()),
+                    Style.detect(noColor, environment()),
                     command.commandLine().getOut(),
                     command.commandLine().getErr());
         }
         return output;
     }
 
+    /** The environment the command runs in. */
+    public Map<String, String> environment() {
+        return wharf().environment();
+    }
+
+    /** The user's home folder. */
+    public Path home() {
+        return wharf().home();
+    }
+
+    private Wharf wharf() {
+        CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
+        return (Wharf) command.root().userObject();
+    }
+
     /** The configuration file. */
     public ConfigStore store() {
-        return ConfigStore.fromEnvironment(System.getenv());
+        return ConfigStore.fromEnvironment(environment(), home());
     }
 
     /** What is saved in it. */

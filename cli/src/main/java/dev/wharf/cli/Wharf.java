@@ -7,6 +7,7 @@ import dev.wharf.cli.login.LogoutCommand;
 import dev.wharf.cli.output.Style;
 import dev.wharf.cli.registry.RegistryCommand;
 import dev.wharf.cli.token.TokenCommand;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -47,17 +48,32 @@ import picocli.CommandLine.Command;
         })
 public final class Wharf {
 
-    private Wharf() {}
+    private final Map<String, String> environment;
+    private final Path home;
+
+    private Wharf(Map<String, String> environment, Path home) {
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line, with failures printed as one message and their exit code. */
+    /** The command line of this process's environment and user. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Wharf());
+        return commandLine(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * The command line, with failures printed as one message and their exit code, reading {@code environment} (such
+     * as {@code WHARF_CONFIG}) and the user's files under {@code home}.
+     */
+    public static CommandLine commandLine(Map<String, String> environment, Path home) {
+        Wharf wharf = new Wharf(environment, home);
+        CommandLine commandLine = new CommandLine(wharf);
         commandLine.setExecutionExceptionHandler((error, failed, parsed) -> {
-            Style style = Style.detect(false, System.getenv());
+            Style style = Style.detect(false, wharf.environment);
             if (error instanceof CliException known) {
                 failed.getErr().println(style.red("wharf: " + known.getMessage()));
                 failed.getErr().flush();
@@ -72,6 +88,14 @@ public final class Wharf {
         documentExitCodes(
                 commandLine, commandLine.getCommandSpec().usageMessage().exitCodeList());
         return commandLine;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Path home() {
+        return home;
     }
 
     /** Every command's help lists the exit codes. */

@@ -68,7 +68,7 @@ class LoginPushPullTest {
 
         assertThat(login.exitCode()).as(login.all()).isZero();
         assertThat(login.out())
-                .startsWith("Logged in to " + wharf.url() + " as writer (4 registries); saved API token ");
+                .startsWith("Logged in to " + wharf.url() + " as writer (6 registries); saved API token ");
         String config = Files.readString(writer.config());
         assertThat(config)
                 .contains("server: \"" + wharf.url() + "\"")
@@ -96,9 +96,10 @@ class LoginPushPullTest {
         WharfProcess.Result list = writer.run("reg", "ls", "-o", "json");
 
         JsonNode registries = JSON.readTree(list.out());
-        assertThat(registries).hasSize(4);
-        assertThat(registries.get(0).get("name").asText()).isEqualTo("files");
-        assertThat(registries.get(0).get("role").asText()).isEqualTo("write");
+        assertThat(registries).hasSize(6);
+        assertThat(registries.get(0).get("name").asText()).isEqualTo("docker");
+        assertThat(registries.get(1).get("name").asText()).isEqualTo("files");
+        assertThat(registries.get(1).get("role").asText()).isEqualTo("write");
     }
 
     @Test

@@ -34,12 +34,12 @@ public final class ConfigStore {
     }
 
     /** The file the environment names, else the default under the user's home. */
-    public static ConfigStore fromEnvironment(Map<String, String> environment) {
+    public static ConfigStore fromEnvironment(Map<String, String> environment, Path home) {
         String named = environment.get(ENVIRONMENT);
         if (named != null && !named.isBlank()) {
             return new ConfigStore(Path.of(named));
         }
-        return new ConfigStore(Path.of(System.getProperty("user.home"), ".config", "wharf", "config.yaml"));
+        return new ConfigStore(home.resolve(".config/wharf/config.yaml"));
     }
 
     public Path file() {

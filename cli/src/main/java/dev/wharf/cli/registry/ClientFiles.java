@@ -23,12 +23,12 @@ final class ClientFiles {
     private ClientFiles() {}
 
     /** The file under the user's home, unless the environment variable names another. */
-    static Path userFile(Map<String, String> environment, @Nullable String variable, String... underHome) {
+    static Path userFile(Map<String, String> environment, Path home, @Nullable String variable, String... underHome) {
         String named = variable == null ? null : environment.get(variable);
         if (named != null && !named.isBlank()) {
             return Path.of(named);
         }
-        return Path.of(System.getProperty("user.home"), underHome);
+        return home.resolve(String.join("/", underHome));
     }
 
     static String read(Path file) {

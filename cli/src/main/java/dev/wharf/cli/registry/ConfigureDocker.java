@@ -44,11 +44,11 @@ public final class ConfigureDocker implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Path dockerConfig() {
-        String folder = System.getenv("DOCKER_CONFIG");
+    private Path dockerConfig() {
+        String folder = session.environment().get("DOCKER_CONFIG");
         if (folder != null && !folder.isBlank()) {
             return Path.of(folder, "config.json");
         }
-        return ClientFiles.userFile(System.getenv(), null, ".docker", "config.json");
+        return ClientFiles.userFile(session.environment(), session.home(), null, ".docker", "config.json");
     }
 }

@@ -34,7 +34,9 @@ public final class ConfigureMaven implements Callable<Integer> {
     @Override
     public Integer call() {
         ClientCredentials.Resolved resolved = credentials.resolve(session, registry, "maven");
-        Path target = file != null ? file : ClientFiles.userFile(System.getenv(), null, ".m2", "settings.xml");
+        Path target = file != null
+                ? file
+                : ClientFiles.userFile(session.environment(), session.home(), null, ".m2", "settings.xml");
         ClientFiles.write(
                 target,
                 MavenSettingsFile.merge(

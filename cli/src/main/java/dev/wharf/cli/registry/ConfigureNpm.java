@@ -73,6 +73,6 @@ public final class ConfigureNpm implements Callable<Integer> {
         if (where != null && where.project) {
             return Path.of(".npmrc");
         }
-        return ClientFiles.userFile(System.getenv(), "NPM_CONFIG_USERCONFIG", ".npmrc");
+        return ClientFiles.userFile(session.environment(), session.home(), "NPM_CONFIG_USERCONFIG", ".npmrc");
     }
 }

@@ -43,7 +43,8 @@ public final class ConfigurePip implements Callable<Integer> {
         String trusted = "http".equals(index.getScheme()) ? index.getHost() : null;
         Path target = file != null
                 ? file
-                : ClientFiles.userFile(System.getenv(), "PIP_CONFIG_FILE", ".config", "pip", "pip.conf");
+                : ClientFiles.userFile(
+                        session.environment(), session.home(), "PIP_CONFIG_FILE", ".config", "pip", "pip.conf");
         ClientFiles.write(target, PipConfFile.merge(ClientFiles.read(target), withCredentials, trusted));
         session.output().line("Configured pip for registry " + registry + " in " + target + ": " + resolved.url());
         return ExitCodes.OK;

@@ -19,9 +19,11 @@ public final class Golden {
 
     private Golden() {}
 
-    /** Replaces the server's URL by {@code <server>} and every time by one of the same width, so columns stay as printed. */
+    /** Replaces the server's URL by {@code <server>}, its host and port by {@code <host>}, and every time by one of the same width, so columns stay as printed. */
     public static String normalise(String output, String server) {
-        return TIME.matcher(output.replace(server, "<server>")).replaceAll("2000-01-01T00:00:00Z");
+        String authority = server.substring(server.indexOf("//") + 2);
+        return TIME.matcher(output.replace(server, "<server>").replace(authority, "<host>"))
+                .replaceAll("2000-01-01T00:00:00Z");
     }
 
     public static void assertMatches(String name, String actual) {

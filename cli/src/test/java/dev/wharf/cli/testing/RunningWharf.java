@@ -11,8 +11,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * A real Wharf runtime for the client's tests, started once per test class on a free loopback port, with its data
- * in a temporary folder: registries {@code files} and {@code releases} (generic), {@code npm} (npm) and {@code jars}
- * (maven); users {@code writer} (write everywhere), {@code reader} (read everywhere) and {@code admin}, all with
+ * in a temporary folder: registries {@code files} and {@code releases} (generic), {@code npm}, {@code jars} (maven),
+ * {@code pypi} and {@code docker}; users {@code writer} (write everywhere), {@code reader} (read everywhere) and {@code admin}, all with
  * {@link #PASSWORD}.
  */
 public final class RunningWharf implements AutoCloseable {
@@ -72,7 +72,14 @@ public final class RunningWharf implements AutoCloseable {
 
     private static String registries() {
         StringBuilder manifests = new StringBuilder();
-        String[][] registries = {{"files", "generic"}, {"releases", "generic"}, {"npm", "npm"}, {"jars", "maven"}};
+        String[][] registries = {
+            {"files", "generic"},
+            {"releases", "generic"},
+            {"npm", "npm"},
+            {"jars", "maven"},
+            {"pypi", "pypi"},
+            {"docker", "docker"}
+        };
         for (String[] registry : registries) {
             manifests.append("""
                     apiVersion: wharf.dev/v1alpha1
