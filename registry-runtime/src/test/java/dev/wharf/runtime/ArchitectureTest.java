@@ -50,7 +50,8 @@ class ArchitectureTest {
             "cleanup",
             "gc",
             "audit",
-            "observability");
+            "observability",
+            "setup");
 
     // The packages may not exist yet: an empty rule passes rather than fails.
     @ArchTest

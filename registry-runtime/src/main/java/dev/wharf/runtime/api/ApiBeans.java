@@ -17,6 +17,7 @@ import dev.wharf.runtime.metadata.Tags;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.proxy.UpstreamEngine;
 import dev.wharf.runtime.read.FileResponses;
+import dev.wharf.runtime.setup.SetupApi;
 import dev.wharf.runtime.web.AccessGuard;
 import dev.wharf.runtime.web.ArtifactLookup;
 import dev.wharf.runtime.web.ServedRegistries;
@@ -58,6 +59,7 @@ class ApiBeans {
             CleanupRunner cleanupRunner,
             CleanupReports cleanupReports,
             StatusReaderProperties status,
+            SetupApi setup,
             ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         ApiAudit audit = new ApiAudit(trail, clock);
@@ -80,7 +82,8 @@ class ApiBeans {
                         new StatusReader(status.credentialFile()),
                         cleanupReports),
                 new GcApi(registries, guard, collector),
-                new CleanupApi(configuration, registries, guard, cleanupRunner, cleanupReports));
+                new CleanupApi(configuration, registries, guard, cleanupRunner, cleanupReports),
+                setup);
     }
 
     @Bean

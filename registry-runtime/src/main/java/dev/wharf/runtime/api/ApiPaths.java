@@ -24,6 +24,7 @@ final class ApiPaths {
     static final String REGISTRY = REGISTRIES + "/{registry}";
     static final String REGISTRY_METADATA = REGISTRY + "/metadata";
     static final String REGISTRY_METADATA_KEY = REGISTRY_METADATA + "/{key}";
+    static final String REGISTRY_SETUP = REGISTRY + "/setup";
 
     static final String PACKAGES = REGISTRY + "/packages";
     static final String PACKAGE = PACKAGES + "/{package}";

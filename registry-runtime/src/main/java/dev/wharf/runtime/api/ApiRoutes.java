@@ -1,5 +1,6 @@
 package dev.wharf.runtime.api;
 
+import dev.wharf.runtime.setup.SetupApi;
 import dev.wharf.runtime.web.Problems;
 import dev.wharf.runtime.web.RequestRefusedException;
 import java.net.URI;
@@ -43,6 +44,7 @@ final class ApiRoutes {
     private final StatusApi status;
     private final GcApi gc;
     private final CleanupApi cleanup;
+    private final SetupApi setup;
 
     ApiRoutes(
             OpenApiDocument openApi,
@@ -55,7 +57,8 @@ final class ApiRoutes {
             TokenApi tokens,
             StatusApi status,
             GcApi gc,
-            CleanupApi cleanup) {
+            CleanupApi cleanup,
+            SetupApi setup) {
         this.openApi = openApi;
         this.registries = registries;
         this.packages = packages;
@@ -67,6 +70,7 @@ final class ApiRoutes {
         this.status = status;
         this.gc = gc;
         this.cleanup = cleanup;
+        this.setup = setup;
     }
 
     /** The router. */
@@ -91,6 +95,7 @@ final class ApiRoutes {
         routes.add(HttpMethod.PUT, ApiPaths.REGISTRY_METADATA, registries::refuseMetadataChange);
         routes.add(HttpMethod.PATCH, ApiPaths.REGISTRY_METADATA, registries::refuseMetadataChange);
         routes.add(HttpMethod.DELETE, ApiPaths.REGISTRY_METADATA_KEY, registries::refuseMetadataChange);
+        routes.add(HttpMethod.GET, ApiPaths.REGISTRY_SETUP, setup::setup);
 
         routes.add(HttpMethod.GET, ApiPaths.PACKAGES, packages::list);
         routes.add(HttpMethod.GET, ApiPaths.PACKAGE, packages::get);

@@ -1,6 +1,8 @@
 package dev.wharf.runtime.api;
 
 import dev.wharf.api.v1alpha1.registry.Role;
+import dev.wharf.runtime.auth.Authorizer;
+import dev.wharf.runtime.auth.Principal;
 import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.RegistryUsage;
 import dev.wharf.runtime.web.AccessGuard;
@@ -10,6 +12,7 @@ import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.ServedRegistry;
 import dev.wharf.runtime.web.UnimplementedFormats;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -41,16 +44,18 @@ final class RegistryApi {
         Mono<?> credentials = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null
                 ? Mono.empty()
                 : guard.requireAuthenticated(request, serving);
-        Mono<List<ServedRegistry>> readable = credentials
+        Mono<List<Map.Entry<ServedRegistry, Principal>>> readable = credentials
                 .thenMany(Flux.fromIterable(serving)
                         .concatMap(registry -> guard.require(request, registry, Role.READ)
-                                .thenReturn(registry)
+                                .map(principal -> Map.entry(registry, principal))
                                 .onErrorResume(AccessRefusedException.class, refused -> Mono.empty())))
                 .collectList();
         return readable.zipWith(usage.usageByName())
                 .flatMap(found -> ApiResponses.json(found.getT1().stream()
-                        .map(registry ->
-                                view(registry, found.getT2().getOrDefault(registry.name(), RegistryUsage.EMPTY)))
+                        .map(entry -> view(
+                                entry.getKey(),
+                                entry.getValue(),
+                                found.getT2().getOrDefault(entry.getKey().name(), RegistryUsage.EMPTY)))
                         .toList()));
     }
 
@@ -58,8 +63,8 @@ final class RegistryApi {
     Mono<ServerResponse> get(ServerRequest request) {
         ServedRegistry registry = registries.require(ApiPaths.registry(request));
         return guard.require(request, registry, Role.READ)
-                .then(usage.usage(registry.id()))
-                .flatMap(found -> ApiResponses.json(view(registry, found)));
+                .flatMap(principal -> usage.usage(registry.id())
+                        .flatMap(found -> ApiResponses.json(view(registry, principal, found))));
     }
 
     /** The registry's metadata, from its manifest. */
@@ -80,7 +85,9 @@ final class RegistryApi {
                                 + registry.name() + "'); change it there")));
     }
 
-    private RegistryView view(ServedRegistry registry, RegistryUsage found) {
-        return RegistryView.of(registry, formats.isImplemented(registry.format()), found);
+    private RegistryView view(ServedRegistry registry, Principal caller, RegistryUsage found) {
+        Role role = Authorizer.highestRole(registry.access().policy(), registry.name(), caller)
+                .orElse(Role.READ);
+        return RegistryView.of(registry, formats.isImplemented(registry.format()), role, found);
     }
 }

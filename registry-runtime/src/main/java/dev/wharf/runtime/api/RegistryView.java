@@ -1,5 +1,6 @@
 package dev.wharf.runtime.api;
 
+import dev.wharf.api.v1alpha1.registry.Role;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.config.ConfiguredUpstreamProxy;
 import dev.wharf.runtime.metadata.RegistryUsage;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A registry as the API shows it: its settings from the manifest and what it holds.
  *
+ * @param role the caller's role in it, as its credentials allow (the read role for an anonymous reader)
  * @param metadata the Registry's {@code spec.metadata}, read-only through the API
  * @param upstreamProxies its UpstreamProxies in the order they are tried
  */
@@ -21,6 +23,7 @@ record RegistryView(
         String format,
         boolean implemented,
         boolean ready,
+        String role,
         List<String> problems,
         boolean allowPush,
         boolean allowOverwrite,
@@ -62,13 +65,14 @@ record RegistryView(
         }
     }
 
-    static RegistryView of(ServedRegistry registry, boolean implemented, RegistryUsage usage) {
+    static RegistryView of(ServedRegistry registry, boolean implemented, Role role, RegistryUsage usage) {
         ConfiguredRegistry configured = registry.configured();
         return new RegistryView(
                 registry.name(),
                 registry.format().id(),
                 implemented,
                 configured.ready(),
+                TokenRequest.name(role),
                 configured.problems(),
                 registry.allowPush(),
                 registry.allowOverwrite(),

@@ -1,6 +1,7 @@
 package dev.wharf.runtime.auth;
 
 import dev.wharf.api.v1alpha1.registry.Role;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,16 @@ public final class Authorizer {
             return Decision.ALLOW;
         }
         return owned.isPresent() && owned.get().includes(required) ? Decision.DENY_BY_TOKEN_SCOPE : Decision.DENY;
+    }
+
+    /** The highest role the principal may use in the registry; empty when it may not even read. */
+    public static Optional<Role> highestRole(AccessPolicy policy, String registry, Principal principal) {
+        for (Role role : List.of(Role.ADMIN, Role.DELETE, Role.WRITE, Role.READ)) {
+            if (decide(policy, registry, principal, role) == Decision.ALLOW) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Role lower(Role a, Role b) {

@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class GenericBeans {
 
     @Bean
+    GenericSetup genericSetup() {
+        return new GenericSetup();
+    }
+
+    @Bean
     GenericModule genericModule(
             ArtifactLookup lookup,
             FileResponses responses,

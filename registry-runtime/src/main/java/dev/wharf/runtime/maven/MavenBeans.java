@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class MavenBeans {
 
     @Bean
+    MavenSetup mavenSetup() {
+        return new MavenSetup();
+    }
+
+    @Bean
     StoredFiles mavenStoredFiles(FileLookup fileLookup) {
         return new StoredFiles(fileLookup);
     }

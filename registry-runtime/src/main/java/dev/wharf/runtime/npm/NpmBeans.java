@@ -26,6 +26,11 @@ import org.springframework.context.annotation.Configuration;
 class NpmBeans {
 
     @Bean
+    NpmSetup npmSetup() {
+        return new NpmSetup();
+    }
+
+    @Bean
     NpmRows npmRows() {
         return new NpmRows();
     }

@@ -42,6 +42,11 @@ class OciBeans {
 
     /** Docker's token dance for docker UpstreamProxies, with a realm that must answer within 30 seconds. */
     @Bean
+    OciSetup ociSetup() {
+        return new OciSetup();
+    }
+
+    @Bean
     OciUpstreamProtocol ociUpstreamProtocol() {
         HttpClient realm = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TOKEN_REALM_CONNECT_TIMEOUT.toMillis())

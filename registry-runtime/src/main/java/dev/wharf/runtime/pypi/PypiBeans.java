@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Configuration;
 class PypiBeans {
 
     @Bean
+    PypiSetup pypiSetup() {
+        return new PypiSetup();
+    }
+
+    @Bean
     PypiDistributions pypiDistributions(MetadataDatabase database) {
         return new PypiDistributions(database);
     }

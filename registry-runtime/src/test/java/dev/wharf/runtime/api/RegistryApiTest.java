@@ -60,6 +60,27 @@ class RegistryApiTest {
     }
 
     @Test
+    void listRegistriesShouldShowTheCallersRoleInEach() {
+        client.get()
+                .uri("/api/v1/registries")
+                .header(HttpHeaders.AUTHORIZATION, basic(WRITER))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.name == 'files')].role")
+                .isEqualTo("write");
+        client.get()
+                .uri("/api/v1/registries/public-files")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.role")
+                .isEqualTo("read");
+    }
+
+    @Test
     void listRegistriesWhenAnonymousShouldListOnlyThoseAllowingAnonymousRead() {
         client.get()
                 .uri("/api/v1/registries")
