@@ -89,8 +89,8 @@ public final class OperatorFactory {
         RuntimeReports reports = new RuntimeReports(runtimeStatus, settings.statusInterval(), clock);
         operator.register(new UpstreamProxyReconciler(reports, clock), namespaces::accept);
         operator.register(new RegistryReconciler(runtimeImage, reports, clock), namespaces::accept);
-        operator.register(new CleanupPolicyReconciler(clock), namespaces::accept);
-        operator.register(new FirewallPolicyReconciler(clock), namespaces::accept);
+        operator.register(new CleanupPolicyReconciler(reports, clock), namespaces::accept);
+        operator.register(new FirewallPolicyReconciler(reports, clock), namespaces::accept);
         return operator;
     }
 }
