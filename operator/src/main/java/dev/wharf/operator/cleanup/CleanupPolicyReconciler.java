@@ -7,7 +7,10 @@ import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.operator.references.PolicySelection;
 import dev.wharf.operator.runtimestatus.RuntimeReport;
 import dev.wharf.operator.runtimestatus.RuntimeReports;
+import dev.wharf.operator.status.Conditions;
+import dev.wharf.operator.status.Reasons;
 import dev.wharf.operator.status.SelectedRegistriesReconciler;
+import dev.wharf.operator.status.StatusGauges;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -15,6 +18,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +40,11 @@ public final class CleanupPolicyReconciler extends SelectedRegistriesReconciler<
 
     /**
      * @param reports the Registries' runtime reports, which carry the policy's plans and runs
+     * @param gauges where the status is published for alerts and dashboards
      * @param clock the time of a Ready transition
      */
-    public CleanupPolicyReconciler(RuntimeReports reports, Clock clock) {
-        super(CleanupPolicy.class, NAME + "-registries", reports, clock);
+    public CleanupPolicyReconciler(RuntimeReports reports, StatusGauges gauges, Clock clock) {
+        super(CleanupPolicy.class, NAME + "-registries", reports, gauges, clock);
         this.clock = clock;
     }
 
@@ -70,5 +75,20 @@ public final class CleanupPolicyReconciler extends SelectedRegistriesReconciler<
     @Override
     protected @Nullable List<Condition> conditionsOf(CleanupPolicyStatus status) {
         return status.conditions();
+    }
+
+    @Override
+    protected StatusGauges.Gauge gauge() {
+        return StatusGauges.Gauge.CLEANUP_RUN_FAILED;
+    }
+
+    @Override
+    protected double gaugeValue(CleanupPolicyStatus status) {
+        return Conditions.find(status.conditions(), Conditions.READY) != null
+                        && Reasons.RUN_FAILED.equals(
+                                Objects.requireNonNull(Conditions.find(status.conditions(), Conditions.READY))
+                                        .reason())
+                ? 1
+                : 0;
     }
 }

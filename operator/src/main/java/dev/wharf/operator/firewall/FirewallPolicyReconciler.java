@@ -8,6 +8,7 @@ import dev.wharf.operator.references.PolicySelection;
 import dev.wharf.operator.runtimestatus.RuntimeReport;
 import dev.wharf.operator.runtimestatus.RuntimeReports;
 import dev.wharf.operator.status.SelectedRegistriesReconciler;
+import dev.wharf.operator.status.StatusGauges;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -15,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -37,10 +39,11 @@ public final class FirewallPolicyReconciler extends SelectedRegistriesReconciler
 
     /**
      * @param reports the Registries' runtime reports, which carry the policy's compile problems and verdict counts
+     * @param gauges where the status is published for alerts and dashboards
      * @param clock the time of a Ready transition
      */
-    public FirewallPolicyReconciler(RuntimeReports reports, Clock clock) {
-        super(FirewallPolicy.class, NAME + "-registries", reports, clock);
+    public FirewallPolicyReconciler(RuntimeReports reports, StatusGauges gauges, Clock clock) {
+        super(FirewallPolicy.class, NAME + "-registries", reports, gauges, clock);
         this.clock = clock;
     }
 
@@ -71,5 +74,17 @@ public final class FirewallPolicyReconciler extends SelectedRegistriesReconciler
     @Override
     protected @Nullable List<Condition> conditionsOf(FirewallPolicyStatus status) {
         return status.conditions();
+    }
+
+    @Override
+    protected StatusGauges.Gauge gauge() {
+        return StatusGauges.Gauge.FIREWALL_BLOCKED_VERSIONS;
+    }
+
+    @Override
+    protected double gaugeValue(FirewallPolicyStatus status) {
+        return status.counts() == null || status.counts().blocked() == null
+                ? 0
+                : Objects.requireNonNull(status.counts().blocked());
     }
 }

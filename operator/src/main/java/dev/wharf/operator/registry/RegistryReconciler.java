@@ -24,6 +24,7 @@ import dev.wharf.operator.runtimestatus.RuntimeReport;
 import dev.wharf.operator.runtimestatus.RuntimeReports;
 import dev.wharf.operator.status.Conditions;
 import dev.wharf.operator.status.Reasons;
+import dev.wharf.operator.status.StatusGauges;
 import dev.wharf.operator.status.StatusWrites;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -41,6 +42,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.util.List;
@@ -101,6 +103,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
 
     private final String image;
     private final RuntimeReports runtimeStatus;
+    private final StatusGauges gauges;
     private final Clock clock;
     private final AtomicReference<ClusterView> cluster = new AtomicReference<>();
     private final ServiceMonitors serviceMonitors;
@@ -109,9 +112,11 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
      * @param image the runtime image a Registry runs unless its {@code spec.image} names another
      * @param runtimeStatus asks a Registry's pods, at most once per its interval, what they hold and how their
      *     upstreams are
+     * @param gauges where readiness is published for alerts and dashboards
      * @param clock the time written into status conditions
      */
-    public RegistryReconciler(String image, RuntimeReports runtimeStatus, Clock clock) {
+    public RegistryReconciler(String image, RuntimeReports runtimeStatus, StatusGauges gauges, Clock clock) {
+        this.gauges = gauges;
         this.image = image;
         this.runtimeStatus = runtimeStatus;
         this.clock = clock;
@@ -145,10 +150,14 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
                 : UpdateControl.noUpdate();
         RegistryStatus previous = registry.getStatus();
         RegistryStatus status = RegistryStatusCalculator.calculate(inputs, observed, previous, clock);
+        var ready = Conditions.find(status.conditions(), Conditions.READY);
+        gauges.set(
+                StatusGauges.Gauge.REGISTRY_READY,
+                ResourceID.fromResource(registry),
+                ready != null && ready.status() == ConditionStatus.TRUE ? 1 : 0);
         if (status.equals(previous)) {
             return next;
         }
-        var ready = Conditions.find(status.conditions(), Conditions.READY);
         log.info(
                 "Registry {}/{} format {}: Ready={} ({})",
                 registry.getMetadata().getNamespace(),
@@ -192,6 +201,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
     @Override
     public DeleteControl cleanup(Registry registry, Context<Registry> context) {
         runtimeStatus.forget(registry);
+        gauges.remove(StatusGauges.Gauge.REGISTRY_READY, ResourceID.fromResource(registry));
         return new DataDeletion(context.getClient(), clock)
                 .onDelete(
                         registry,

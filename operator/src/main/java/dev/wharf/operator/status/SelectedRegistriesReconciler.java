@@ -42,15 +42,18 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
     private final String registriesSource;
     private final RuntimeReports reports;
     private final WriteThrottle throttle;
+    private final StatusGauges gauges;
 
     /**
      * @param kind the policy's class
      * @param registriesSource the name of the event source watching Registries
      * @param reports the Registries' runtime reports, read here and listened to
+     * @param gauges where the status is published for alerts and dashboards
      * @param clock the clock of the write throttle
      */
     protected SelectedRegistriesReconciler(
-            Class<P> kind, String registriesSource, RuntimeReports reports, Clock clock) {
+            Class<P> kind, String registriesSource, RuntimeReports reports, StatusGauges gauges, Clock clock) {
+        this.gauges = gauges;
         this.kind = kind;
         this.registriesSource = registriesSource;
         this.reports = reports;
@@ -75,6 +78,12 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
 
     /** The conditions of {@code status}; null when it has none. */
     protected abstract @Nullable List<Condition> conditionsOf(S status);
+
+    /** The gauge this kind publishes, and its value for {@code status}. */
+    protected abstract StatusGauges.Gauge gauge();
+
+    /** The value of {@link #gauge()} for a policy with {@code status}. */
+    protected abstract double gaugeValue(S status);
 
     @Override
     public final List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
@@ -111,10 +120,14 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
                         .list(policy.getMetadata().getNamespace(), registry -> true)
                         .toList(),
                 previous);
+        ResourceID id = ResourceID.fromResource(policy);
+        gauges.set(gauge(), id, gaugeValue(status));
+        gauges.retain(
+                gauge(),
+                context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
         if (status.equals(previous)) {
             return UpdateControl.noUpdate();
         }
-        ResourceID id = ResourceID.fromResource(policy);
         boolean figuresOnly = previous != null
                 && Objects.equals(conditionsOf(previous), conditionsOf(status))
                 && listedIn(previous).equals(listedIn(status));

@@ -17,11 +17,15 @@ import dev.wharf.api.v1alpha1.registry.Registry;
 import dev.wharf.api.v1alpha1.registry.RegistryStatus;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxyStatus.UpstreamHealth;
+import dev.wharf.operator.HealthServer;
+import dev.wharf.operator.OperatorMetrics;
 import dev.wharf.operator.OperatorSettings;
+import dev.wharf.operator.ReadinessCheck;
 import dev.wharf.operator.registry.dependents.RegistryObjects;
 import dev.wharf.operator.registry.dependents.StatusCredentialDependent;
 import dev.wharf.operator.runtimestatus.HttpRuntimeStatusClient;
 import dev.wharf.operator.status.Conditions;
+import dev.wharf.operator.testing.MonitoringFiles;
 import dev.wharf.operator.testing.RegistryOperator;
 import dev.wharf.operator.testing.Samples;
 import io.fabric8.kubernetes.api.model.Container;
@@ -33,9 +37,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.Operator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +53,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +84,8 @@ class RuntimeStatusHandOffTest {
 
     static KubernetesClient client;
     static Operator operator;
+    static OperatorMetrics metrics;
+    static HealthServer health;
     static RuntimeChild runtime;
     static final AtomicReference<URI> runtimeRoot = new AtomicReference<>(URI.create("http://127.0.0.1:9"));
     static final ListAppender<ILoggingEvent> operatorLog = new ListAppender<>();
@@ -91,9 +100,18 @@ class RuntimeStatusHandOffTest {
         root.addAppender(operatorLog);
         // Even the debug lines of the status client must not carry the credential.
         ((Logger) LoggerFactory.getLogger(HttpRuntimeStatusClient.class)).setLevel(Level.DEBUG);
+        metrics = OperatorMetrics.create();
+        try {
+            health = HealthServer.start(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    () -> ReadinessCheck.Readiness.ready("test"),
+                    metrics.registry());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         operator = RegistryOperator.start(
                 client,
-                new SimpleMeterRegistry(),
+                metrics.registry(),
                 new HttpRuntimeStatusClient(registry -> runtimeRoot.get()),
                 Map.of(OperatorSettings.STATUS_INTERVAL_SECONDS, "1"));
         client.resource(users()).create();
@@ -197,6 +215,8 @@ class RuntimeStatusHandOffTest {
             runtime.close();
         }
         operator.stop();
+        health.close();
+        metrics.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(operatorLog);
     }
 
@@ -283,6 +303,43 @@ class RuntimeStatusHandOffTest {
             assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
             assertThat(ready.reason()).isEqualTo("InvalidRules");
             assertThat(status.counts()).isNotNull();
+        });
+    }
+
+    @Test
+    void everyMetricTheAlertsAndTheDashboardReadShouldBeExportedByTheRuntimeOrTheOperator() throws Exception {
+        // What makes the runtime register its request, upstream and cleanup meters: a push, a request through the
+        // upstream and a cleanup run (mode Plan: it deletes nothing).
+        HttpResponse<String> push = send(HttpRequest.newBuilder(runtime.uri("/generic/files/metered/1.0.0/metered.txt"))
+                .header("Authorization", ADMIN)
+                .PUT(HttpRequest.BodyPublishers.ofString("metered")));
+        assertThat(push.statusCode()).as(push.body()).isEqualTo(201);
+        send(HttpRequest.newBuilder(runtime.uri("/generic/files/unmetered/1.0.0/absent.txt"))
+                .GET());
+        HttpResponse<String> run =
+                send(HttpRequest.newBuilder(runtime.uri("/api/v1/cleanup-policies/" + CLEANUP + "/run"))
+                        .header("Authorization", ADMIN)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(run.statusCode()).as(run.body()).isBetween(200, 202);
+        Set<String> named = MonitoringFiles.metricNames();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Set<String> exported = new TreeSet<>();
+            exported.addAll(
+                    MonitoringFiles.exported(send(HttpRequest.newBuilder(runtime.metricsUri("/actuator/prometheus"))
+                                    .GET())
+                            .body()));
+            exported.addAll(MonitoringFiles.exported(
+                    send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + "/metrics"))
+                                    .GET())
+                            .body()));
+            Set<String> missing = new TreeSet<>(named);
+            missing.removeAll(exported);
+            assertThat(missing)
+                    .as(
+                            "metrics named by %s or %s that neither the runtime nor the operator exports",
+                            MonitoringFiles.RULES, MonitoringFiles.DASHBOARD)
+                    .isEmpty();
         });
     }
 
