@@ -14,6 +14,7 @@ import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.BlobStoreFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,16 @@ class WebBeans {
     @Bean
     MalformedRequestTargets malformedRequestTargets(ObjectProvider<ErrorAnswers> answers) {
         return new MalformedRequestTargets(answers::getObject);
+    }
+
+    @Bean
+    MetricsOffMainPort metricsOffMainPort(MetricsProperties metrics, ObjectProvider<ErrorAnswers> answers) {
+        return new MetricsOffMainPort(metrics, answers::getObject);
+    }
+
+    @Bean
+    MetricsServer metricsServer(MetricsProperties metrics, ObjectProvider<PrometheusMeterRegistry> registry) {
+        return new MetricsServer(metrics, registry::getIfAvailable);
     }
 
     @Bean
