@@ -58,6 +58,18 @@ final class StaticMavenTree implements AutoCloseable {
         }
     }
 
+    /** Writes {@code content} at {@code path} and its {@code .sha1} beside it. */
+    StaticMavenTree putWithSha1(String path, byte[] content) {
+        try {
+            Path file = root.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            return put(path + ".sha1", ChecksumAlgorithm.SHA1.of(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes {@code content} at {@code path} and the {@code .sha1} of {@code checksummed} beside it. */
     StaticMavenTree putWithSha1(String path, String content, String checksummed) {
         put(path, content);
