@@ -18,8 +18,13 @@ HEALS_BY_ITSELF = {
     SecretNotFound = true
   },
   UpstreamProxy = {},
-  CleanupPolicy = {},
-  FirewallPolicy = {}
+  -- The runtimes of the selected Registries have not reported the policy yet: their pods are starting.
+  CleanupPolicy = {
+    AwaitingRuntime = true
+  },
+  FirewallPolicy = {
+    AwaitingRuntime = true
+  }
 }
 
 -- Ready=False reasons that need a change by a person: exactly Reasons.NEEDS_A_CHANGE. Any reason in neither list
@@ -35,11 +40,14 @@ NEEDS_A_CHANGE = {
   },
   UpstreamProxy = {},
   CleanupPolicy = {
-    -- Loaded but not acted on by this version of Wharf: the policy does not do what its author expects.
-    NotImplemented = true
+    -- A selector that selects nothing, or a run that failed: the policy does not do what its author expects.
+    NoRegistrySelected = true,
+    RunFailed = true
   },
   FirewallPolicy = {
-    NotImplemented = true
+    NoRegistrySelected = true,
+    -- A rule that does not compile (a CEL expression that does not type-check): the policy is applied nowhere.
+    InvalidRules = true
   }
 }
 

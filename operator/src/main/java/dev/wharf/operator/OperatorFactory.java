@@ -4,9 +4,11 @@ import dev.wharf.operator.cleanup.CleanupPolicyReconciler;
 import dev.wharf.operator.firewall.FirewallPolicyReconciler;
 import dev.wharf.operator.registry.RegistryReconciler;
 import dev.wharf.operator.registry.dependents.RegistryObjects;
+import dev.wharf.operator.registry.dependents.UpgradePace;
 import dev.wharf.operator.runtimestatus.HttpRuntimeStatusClient;
 import dev.wharf.operator.runtimestatus.RuntimeReports;
 import dev.wharf.operator.runtimestatus.RuntimeStatusClient;
+import dev.wharf.operator.status.StatusGauges;
 import dev.wharf.operator.upstream.UpstreamProxyReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -87,10 +89,12 @@ public final class OperatorFactory {
             }
         };
         RuntimeReports reports = new RuntimeReports(runtimeStatus, settings.statusInterval(), clock);
-        operator.register(new UpstreamProxyReconciler(reports, clock), namespaces::accept);
-        operator.register(new RegistryReconciler(runtimeImage, reports, clock), namespaces::accept);
-        operator.register(new CleanupPolicyReconciler(clock), namespaces::accept);
-        operator.register(new FirewallPolicyReconciler(clock), namespaces::accept);
+        StatusGauges gauges = new StatusGauges(meters);
+        operator.register(new UpstreamProxyReconciler(reports, gauges, clock), namespaces::accept);
+        UpgradePace pace = new UpgradePace(settings.upgradeBatch(), settings.upgradeWindow(), clock);
+        operator.register(new RegistryReconciler(runtimeImage, reports, gauges, pace, clock), namespaces::accept);
+        operator.register(new CleanupPolicyReconciler(reports, gauges, clock), namespaces::accept);
+        operator.register(new FirewallPolicyReconciler(reports, gauges, clock), namespaces::accept);
         return operator;
     }
 }

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code WHARF_LEASE_NAMESPACE}: the namespace of that Lease. Default: the operator's own namespace.
  *   <li>{@code WHARF_STATUS_INTERVAL_SECONDS}: the least time between two reads of a Registry's runtime status
  *       (artifacts, storage, upstream health), from 1 to 3600. Default {@value #DEFAULT_STATUS_INTERVAL_SECONDS}.
+ *   <li>{@code WHARF_UPGRADE_BATCH} and {@code WHARF_UPGRADE_WINDOW_SECONDS}: an operator upgrade that renders new pod
+ *       templates rolls at most this many Registries (1 to 1000, default 5) in any window of this many seconds (1 to
+ *       3600, default 60); a change of a Registry itself rolls at once.
  *   <li>{@code WHARF_LOG_FORMAT}: {@code text} (default) or {@code json}, one JSON object per line. {@code
  *       logback.xml} hands it to {@link LogEncoder}, which falls back to text; it is checked here so that a typo
  *       is reported.
@@ -35,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param leaseNamespace the namespace of the leader election Lease, or null for the operator's own namespace
  * @param logFormat how log lines are written
  * @param statusInterval the least time between two reads of the same runtime's status
+ * @param upgradeBatch the most Registries an operator upgrade rolls in one window
+ * @param upgradeWindow that window
  */
 public record OperatorSettings(
         List<String> namespaces,
@@ -43,7 +48,9 @@ public record OperatorSettings(
         String leaseName,
         @Nullable String leaseNamespace,
         LogFormat logFormat,
-        Duration statusInterval) {
+        Duration statusInterval,
+        int upgradeBatch,
+        Duration upgradeWindow) {
 
     public static final String NAMESPACES = "WHARF_NAMESPACES";
     public static final String HEALTH_PORT = "WHARF_HEALTH_PORT";
@@ -52,6 +59,8 @@ public record OperatorSettings(
     public static final String LEASE_NAMESPACE = "WHARF_LEASE_NAMESPACE";
     public static final String LOG_FORMAT = "WHARF_LOG_FORMAT";
     public static final String STATUS_INTERVAL_SECONDS = "WHARF_STATUS_INTERVAL_SECONDS";
+    public static final String UPGRADE_BATCH = "WHARF_UPGRADE_BATCH";
+    public static final String UPGRADE_WINDOW_SECONDS = "WHARF_UPGRADE_WINDOW_SECONDS";
 
     /** Set by the kubelet in every pod: its presence means the operator runs in a cluster. */
     static final String IN_CLUSTER_MARKER = "KUBERNETES_SERVICE_HOST";
@@ -98,7 +107,29 @@ public record OperatorSettings(
                 parseName(LEASE_NAME, valueOf(environment, LEASE_NAME), DEFAULT_LEASE_NAME, SUBDOMAIN, SUBDOMAIN_MAX),
                 leaseNamespace.isEmpty() ? null : parseName(LEASE_NAMESPACE, leaseNamespace, "", LABEL, LABEL_MAX),
                 parseLogFormat(valueOf(environment, LOG_FORMAT)),
-                parseStatusInterval(valueOf(environment, STATUS_INTERVAL_SECONDS)));
+                parseStatusInterval(valueOf(environment, STATUS_INTERVAL_SECONDS)),
+                parseCount(UPGRADE_BATCH, valueOf(environment, UPGRADE_BATCH), 5, 1000),
+                Duration.ofSeconds(parseCount(
+                        UPGRADE_WINDOW_SECONDS,
+                        valueOf(environment, UPGRADE_WINDOW_SECONDS),
+                        60,
+                        STATUS_INTERVAL_MAX_SECONDS)));
+    }
+
+    private static int parseCount(String variable, String value, int defaultValue, int max) {
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= max) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException(
+                variable + " must be a number from 1 to " + max + ", but was '" + value + "'");
     }
 
     private static String valueOf(Map<String, String> environment, String name) {

@@ -28,7 +28,22 @@ class OperatorSettingsTest {
 
         assertThat(settings)
                 .isEqualTo(new OperatorSettings(
-                        List.of(), 8081, false, "wharf-operator", null, LogFormat.TEXT, Duration.ofSeconds(60)));
+                        List.of(),
+                        8081,
+                        false,
+                        "wharf-operator",
+                        null,
+                        LogFormat.TEXT,
+                        Duration.ofSeconds(60),
+                        5,
+                        Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void parseWhenTheUpgradeBatchIsNotACountShouldNameTheVariableAndValue() {
+        assertThatThrownBy(() -> OperatorSettings.parse(env(OperatorSettings.UPGRADE_BATCH, "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WHARF_UPGRADE_BATCH must be a number from 1 to 1000, but was '0'");
     }
 
     @Test

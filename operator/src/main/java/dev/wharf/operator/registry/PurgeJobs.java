@@ -111,9 +111,10 @@ final class PurgeJobs {
         }
         Container container = new ContainerBuilder(registryContainer)
                 .withName(COMPONENT)
-                // The status credential is for a serving runtime; the purge answers no request.
+                // The status credential and the metrics port are for a serving runtime; the purge answers no request.
                 .withEnv(registryContainer.getEnv().stream()
-                        .filter(variable -> !variable.getName().equals(RuntimeLayout.ENV_STATUS_CREDENTIAL_FILE))
+                        .filter(variable -> !variable.getName().equals(RuntimeLayout.ENV_STATUS_CREDENTIAL_FILE)
+                                && !variable.getName().equals(RuntimeLayout.ENV_METRICS_PORT))
                         .toList())
                 .withVolumeMounts(registryContainer.getVolumeMounts().stream()
                         .filter(mount -> !mount.getMountPath().equals(RuntimeLayout.STATUS_DIR))

@@ -19,11 +19,13 @@ import dev.wharf.operator.registry.dependents.ServiceAccountDependent;
 import dev.wharf.operator.registry.dependents.ServiceDependent;
 import dev.wharf.operator.registry.dependents.StatefulSetDependent;
 import dev.wharf.operator.registry.dependents.StatusCredentialDependent;
+import dev.wharf.operator.registry.dependents.UpgradePace;
 import dev.wharf.operator.registry.dependents.Workloads;
 import dev.wharf.operator.runtimestatus.RuntimeReport;
 import dev.wharf.operator.runtimestatus.RuntimeReports;
 import dev.wharf.operator.status.Conditions;
 import dev.wharf.operator.status.Reasons;
+import dev.wharf.operator.status.StatusGauges;
 import dev.wharf.operator.status.StatusWrites;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -41,8 +43,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +105,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
 
     private final String image;
     private final RuntimeReports runtimeStatus;
+    private final StatusGauges gauges;
+    private final UpgradePace pace;
     private final Clock clock;
     private final AtomicReference<ClusterView> cluster = new AtomicReference<>();
     private final ServiceMonitors serviceMonitors;
@@ -109,9 +115,14 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
      * @param image the runtime image a Registry runs unless its {@code spec.image} names another
      * @param runtimeStatus asks a Registry's pods, at most once per its interval, what they hold and how their
      *     upstreams are
+     * @param gauges where readiness is published for alerts and dashboards
+     * @param pace how many Registries an operator upgrade rolls at once
      * @param clock the time written into status conditions
      */
-    public RegistryReconciler(String image, RuntimeReports runtimeStatus, Clock clock) {
+    public RegistryReconciler(
+            String image, RuntimeReports runtimeStatus, StatusGauges gauges, UpgradePace pace, Clock clock) {
+        this.pace = pace;
+        this.gauges = gauges;
         this.image = image;
         this.runtimeStatus = runtimeStatus;
         this.clock = clock;
@@ -134,7 +145,8 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         RegistryInputs inputs = ReferenceResolver.resolve(registry, view);
         String runtimeImage =
                 registry.getSpec().image() == null ? image : registry.getSpec().image();
-        new RenderContext(inputs, runtimeImage).putInto(context);
+        RenderContext render = new RenderContext(inputs, runtimeImage, image, pace);
+        render.putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         serviceMonitors.apply(registry, context.getClient());
 
@@ -143,12 +155,31 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         UpdateControl<Registry> next = observed.readyReplicas() > 0
                 ? UpdateControl.<Registry>noUpdate().rescheduleAfter(runtimeStatus.interval())
                 : UpdateControl.noUpdate();
+        // An operator upgrade's rollout that waits for a slot comes back when one frees.
+        Optional<Duration> waiting = render.waiting();
+        if (waiting.isPresent()) {
+            log.info(
+                    "Registry {}/{}: the operator upgrade rolls a few Registries at a time; this one rolls in {}",
+                    registry.getMetadata().getNamespace(),
+                    registry.getMetadata().getName(),
+                    waiting.get());
+            next = UpdateControl.<Registry>noUpdate()
+                    .rescheduleAfter(
+                            observed.readyReplicas() > 0
+                                            && runtimeStatus.interval().compareTo(waiting.get()) < 0
+                                    ? runtimeStatus.interval()
+                                    : waiting.get());
+        }
         RegistryStatus previous = registry.getStatus();
         RegistryStatus status = RegistryStatusCalculator.calculate(inputs, observed, previous, clock);
+        var ready = Conditions.find(status.conditions(), Conditions.READY);
+        gauges.set(
+                StatusGauges.Gauge.REGISTRY_READY,
+                ResourceID.fromResource(registry),
+                ready != null && ready.status() == ConditionStatus.TRUE ? 1 : 0);
         if (status.equals(previous)) {
             return next;
         }
-        var ready = Conditions.find(status.conditions(), Conditions.READY);
         log.info(
                 "Registry {}/{} format {}: Ready={} ({})",
                 registry.getMetadata().getNamespace(),
@@ -192,6 +223,7 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
     @Override
     public DeleteControl cleanup(Registry registry, Context<Registry> context) {
         runtimeStatus.forget(registry);
+        gauges.remove(StatusGauges.Gauge.REGISTRY_READY, ResourceID.fromResource(registry));
         return new DataDeletion(context.getClient(), clock)
                 .onDelete(
                         registry,

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code GET <base>/api/v1/status} of a Registry's runtime over HTTP, with a short timeout, and picks the
- * Registry's entry: its version count (the artifact count), its storage bytes and the health of its upstreams. The
+ * Registry's entry: its version count (the artifact count), its storage bytes, the health of its upstreams and the
+ * CleanupPolicies and FirewallPolicies loaded for it. The
  * call presents the Registry's status credential as a Bearer token, which the runtime compares with the file it mounts
  * from the same Secret; the credential is never logged, and a refused call leaves the status fields as they were.
  */
@@ -81,6 +84,23 @@ public final class HttpRuntimeStatusClient implements RuntimeStatusClient {
         if (document == null || document.registries() == null) {
             return Optional.empty();
         }
+        List<CleanupPolicyReport> cleanups =
+                Objects.requireNonNullElse(document.cleanupPolicies(), List.<CleanupPolicyReport>of()).stream()
+                        .filter(policy -> policy.name() != null
+                                && policy.registries() != null
+                                && policy.registries().contains(name))
+                        .toList();
+        Map<String, String> limitations = new HashMap<>();
+        Objects.requireNonNullElse(document.policies(), List.<PartialPolicy>of()).stream()
+                .filter(policy -> "FirewallPolicy".equals(policy.kind()) && policy.name() != null)
+                .forEach(policy -> limitations.put(policy.name(), policy.message()));
+        List<FirewallPolicyReport> firewalls =
+                Objects.requireNonNullElse(document.firewallPolicies(), List.<FirewallPolicyReport>of()).stream()
+                        .filter(policy -> policy.name() != null
+                                && policy.registries() != null
+                                && policy.registries().contains(name))
+                        .map(policy -> policy.withLimitation(limitations.get(policy.name())))
+                        .toList();
         return document.registries().stream()
                 .filter(entry -> name.equals(entry.name()))
                 .findFirst()
@@ -98,7 +118,9 @@ public final class HttpRuntimeStatusClient implements RuntimeStatusClient {
                                                 upstream.lastSuccess(),
                                                 upstream.lastFailure(),
                                                 upstream.lastError()))
-                                        .toList()));
+                                        .toList(),
+                        cleanups,
+                        firewalls));
     }
 
     private static String name(Registry registry) {
@@ -108,7 +130,18 @@ public final class HttpRuntimeStatusClient implements RuntimeStatusClient {
 
     /** The part of the runtime's status document read here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StatusDocument(@Nullable List<RegistryEntry> registries) {}
+    record StatusDocument(
+            @Nullable List<RegistryEntry> registries,
+            @Nullable List<CleanupPolicyReport> cleanupPolicies,
+            @Nullable List<FirewallPolicyReport> firewallPolicies,
+            @Nullable List<PartialPolicy> policies) {}
+
+    /** A policy the runtime says takes effect only in part, and what it does not do. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PartialPolicy(
+            @Nullable String kind,
+            @Nullable String name,
+            @Nullable String message) {}
 
     /** One registry of the status document. */
     @JsonIgnoreProperties(ignoreUnknown = true)

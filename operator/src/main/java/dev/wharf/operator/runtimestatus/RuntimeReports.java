@@ -10,15 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The last report of every Registry's runtime, shared by the Registry controller (which asks the runtimes) and the
- * UpstreamProxy controller (which aggregates their upstreams' health). A runtime is asked at most once per interval,
+ * UpstreamProxy and policy controllers (which aggregate their upstreams' health and their policies' reports). A runtime is asked at most once per interval,
  * however often its Registry reconciles; a failed call keeps the last report. When a report changes an upstream's
- * health, the UpstreamProxy is told, so its status follows without waiting for its next periodic reconcile.
+ * health or a policy's report, the UpstreamProxy or the policy is told, so its status follows without waiting for its next
+ * periodic reconcile.
  */
 public final class RuntimeReports {
 
@@ -27,6 +32,8 @@ public final class RuntimeReports {
     private final Clock clock;
     private final Map<ResourceID, Asked> reports = new ConcurrentHashMap<>();
     private volatile Consumer<ResourceID> upstreamChanged = proxy -> {};
+    private volatile Consumer<ResourceID> cleanupChanged = policy -> {};
+    private volatile Consumer<ResourceID> firewallChanged = policy -> {};
 
     /** A report, or none yet, and when its runtime was last asked. */
     private record Asked(Optional<RuntimeReport> report, Instant at) {}
@@ -52,6 +59,16 @@ public final class RuntimeReports {
         this.upstreamChanged = listener;
     }
 
+    /** Tells {@code listener} the CleanupPolicy (name and namespace) whose report some runtime changed. */
+    public void onCleanupPolicyChange(Consumer<ResourceID> listener) {
+        this.cleanupChanged = listener;
+    }
+
+    /** Tells {@code listener} the FirewallPolicy (name and namespace) whose report some runtime changed. */
+    public void onFirewallPolicyChange(Consumer<ResourceID> listener) {
+        this.firewallChanged = listener;
+    }
+
     /**
      * The Registry's latest report: asks its runtime when the last call is older than the interval, else returns what
      * the last call brought.
@@ -68,13 +85,41 @@ public final class RuntimeReports {
         Optional<RuntimeReport> fresh = client.report(registry, credential);
         Optional<RuntimeReport> kept = fresh.isPresent() || last == null ? fresh : last.report();
         reports.put(id, new Asked(kept, now));
-        Map<String, UpstreamReport> before = last == null ? Map.of() : byName(last.report());
-        Map<String, UpstreamReport> after = byName(kept);
+        Optional<RuntimeReport> earlier = last == null ? Optional.empty() : last.report();
         String namespace = Objects.requireNonNullElse(registry.getMetadata().getNamespace(), "");
+        Map<String, UpstreamReport> before = byName(earlier);
+        Map<String, UpstreamReport> after = byName(kept);
         after.keySet().stream()
                 .filter(name -> !Objects.equals(before.get(name), after.get(name)))
                 .forEach(name -> upstreamChanged.accept(new ResourceID(name, namespace)));
+        changed(earlier, kept, RuntimeReport::cleanupPolicies, CleanupPolicyReport::name)
+                .forEach(name -> cleanupChanged.accept(new ResourceID(name, namespace)));
+        changed(earlier, kept, RuntimeReport::firewallPolicies, FirewallPolicyReport::name)
+                .forEach(name -> firewallChanged.accept(new ResourceID(name, namespace)));
         return kept;
+    }
+
+    /** The names of the policies whose report differs between two reports, those that appeared or left included. */
+    private static <T> Set<String> changed(
+            Optional<RuntimeReport> before,
+            Optional<RuntimeReport> after,
+            Function<RuntimeReport, List<T>> policies,
+            Function<T, String> name) {
+        Map<String, T> old = before.map(policies).orElse(List.of()).stream()
+                .collect(Collectors.toMap(name, policy -> policy, (a, b) -> a));
+        Map<String, T> now = after.map(policies).orElse(List.of()).stream()
+                .collect(Collectors.toMap(name, policy -> policy, (a, b) -> a));
+        Set<String> names = new TreeSet<>(old.keySet());
+        names.addAll(now.keySet());
+        names.removeIf(policy -> Objects.equals(old.get(policy), now.get(policy)));
+        return names;
+    }
+
+    /** The last report of each of the named Registries that has one, by Registry name. */
+    public Map<String, RuntimeReport> last(String namespace, Collection<String> registries) {
+        Map<String, RuntimeReport> found = new TreeMap<>();
+        registries.forEach(registry -> last(namespace, registry).ifPresent(report -> found.put(registry, report)));
+        return found;
     }
 
     /** The last report of a Registry, without asking its runtime. */

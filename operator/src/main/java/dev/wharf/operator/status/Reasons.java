@@ -73,11 +73,47 @@ public final class Reasons {
     public static final String RECONCILE_FAILED = "ReconcileFailed";
 
     /**
-     * Ready=False for a CleanupPolicy or FirewallPolicy: it is valid and its Registries are listed, but this version
-     * of Wharf does not act on its kind yet; the message says what does not happen. Degraded in a health check: the
-     * policy is not doing what its author expects.
+     * Ready=False for a CleanupPolicy or FirewallPolicy: it selects no Registry of its namespace, so it acts on nothing;
+     * its selector or list of Registries needs a change.
      */
-    public static final String NOT_IMPLEMENTED = "NotImplemented";
+    public static final String NO_REGISTRY_SELECTED = "NoRegistrySelected";
+
+    /**
+     * Ready=False (PolicyValid=Unknown) for a CleanupPolicy or FirewallPolicy: no runtime of the Registries it selects
+     * has reported it yet (their pods are starting, or have not loaded the configuration naming it).
+     */
+    public static final String AWAITING_RUNTIME = "AwaitingRuntime";
+
+    /** CleanupPolicy Ready=True: the runtimes of its Registries run it on its schedule; the message says when next. */
+    public static final String SCHEDULED = "Scheduled";
+
+    /** CleanupPolicy Ready=True: its schedule is suspended ({@code spec.suspend}), so it runs only when asked. */
+    public static final String SUSPENDED = "Suspended";
+
+    /**
+     * CleanupPolicy Ready=True, mode ApplyApproved: the last run deleted nothing because {@code spec.approvedPlan} is not
+     * the hash of the current plan; the message names the hash to approve.
+     */
+    public static final String AWAITING_APPROVAL = "AwaitingApproval";
+
+    /**
+     * CleanupPolicy Ready=False: its last run on some Registry failed, was interrupted or would have deleted more than
+     * the policy allows; the message names the Registry and carries the runtime's error.
+     */
+    public static final String RUN_FAILED = "RunFailed";
+
+    /** FirewallPolicy Ready=True: every runtime of its Registries compiled its rules and applies them. */
+    public static final String APPLIED = "Applied";
+
+    /** FirewallPolicy PolicyValid=True: every rule compiled, CEL expressions type-checked to a bool. */
+    public static final String RULES_COMPILED = "RulesCompiled";
+
+    /**
+     * FirewallPolicy Ready=False and PolicyValid=False: a rule does not compile (a CEL expression that does not
+     * type-check, a bad duration or glob), so the policy is applied nowhere; the message gives each field with the
+     * expression's line and column.
+     */
+    public static final String INVALID_RULES = "InvalidRules";
 
     /** The kinds whose Ready condition the lists below describe. */
     public static final List<String> KINDS = List.of("Registry", "UpstreamProxy", "CleanupPolicy", "FirewallPolicy");
@@ -99,9 +135,9 @@ public final class Reasons {
             "UpstreamProxy",
             Set.of(),
             "CleanupPolicy",
-            Set.of(),
+            Set.of(AWAITING_RUNTIME),
             "FirewallPolicy",
-            Set.of());
+            Set.of(AWAITING_RUNTIME));
 
     /**
      * By kind, the Ready=False reasons the operator writes that need a person to change something: Degraded in a
@@ -118,16 +154,16 @@ public final class Reasons {
             "UpstreamProxy",
             Set.of(),
             "CleanupPolicy",
-            Set.of(NOT_IMPLEMENTED),
+            Set.of(NO_REGISTRY_SELECTED, RUN_FAILED),
             "FirewallPolicy",
-            Set.of(NOT_IMPLEMENTED));
+            Set.of(NO_REGISTRY_SELECTED, INVALID_RULES));
 
     /** By kind, the Ready=True reasons the operator writes: Healthy in a health check. */
     public static final Map<String, Set<String>> READY = Map.of(
             "Registry", Set.of(AVAILABLE),
             "UpstreamProxy", Set.of(ACCEPTED),
-            "CleanupPolicy", Set.of(),
-            "FirewallPolicy", Set.of());
+            "CleanupPolicy", Set.of(SCHEDULED, SUSPENDED, AWAITING_APPROVAL),
+            "FirewallPolicy", Set.of(APPLIED));
 
     private Reasons() {}
 }

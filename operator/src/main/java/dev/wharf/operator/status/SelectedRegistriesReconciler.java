@@ -2,7 +2,8 @@ package dev.wharf.operator.status;
 
 import dev.wharf.api.v1alpha1.common.Condition;
 import dev.wharf.api.v1alpha1.registry.Registry;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.wharf.operator.runtimestatus.RuntimeReport;
+import dev.wharf.operator.runtimestatus.RuntimeReports;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -12,18 +13,24 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps a policy's {@code status.selectedRegistries} and Ready condition current, for the kinds of policy that select
- * Registries (CleanupPolicy, FirewallPolicy). Ready is False with reason NotImplemented: the runtime loads these
- * policies but does not act on them yet, and saying so beats a Ready=True that nothing backs. What the runtime reports
- * in the rest of the status is kept as it is.
+ * Keeps a policy's status current, for the kinds of policy that select Registries (CleanupPolicy, FirewallPolicy): the
+ * Registries it selects, and what their runtimes last reported of it (plans and runs, verdict counts, rules that do not
+ * compile) through {@link RuntimeReports}. Reconciles on a change of the policy, of a Registry, or of a report; writes
+ * only what changed, and a change of figures alone at most once per status interval.
  *
  * @param <P> the policy kind
  * @param <S> its status
@@ -33,17 +40,24 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
 
     private final Class<P> kind;
     private final String registriesSource;
-    private final Clock clock;
+    private final RuntimeReports reports;
+    private final WriteThrottle throttle;
+    private final StatusGauges gauges;
 
     /**
      * @param kind the policy's class
      * @param registriesSource the name of the event source watching Registries
-     * @param clock the clock of the conditions' transition times
+     * @param reports the Registries' runtime reports, read here and listened to
+     * @param gauges where the status is published for alerts and dashboards
+     * @param clock the clock of the write throttle
      */
-    protected SelectedRegistriesReconciler(Class<P> kind, String registriesSource, Clock clock) {
+    protected SelectedRegistriesReconciler(
+            Class<P> kind, String registriesSource, RuntimeReports reports, StatusGauges gauges, Clock clock) {
+        this.gauges = gauges;
         this.kind = kind;
         this.registriesSource = registriesSource;
-        this.clock = clock;
+        this.reports = reports;
+        this.throttle = new WriteThrottle(reports.interval(), clock);
     }
 
     /** Whether {@code policy} applies to {@code registry}. */
@@ -53,17 +67,23 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
     protected abstract List<String> listedIn(@Nullable S status);
 
     /**
-     * The new status: {@code ready}, the policy's generation, {@code selected} (sorted names, at most {@link
-     * Selections#MAX_LISTED}), with the parts the runtime reports taken from {@code previous}.
+     * The new status of {@code policy}, from the Registries it selects (sorted names, all of them) and the last
+     * reports of those whose runtime has answered, by Registry name.
      */
     protected abstract S status(
-            Condition ready, @Nullable Long generation, List<String> selected, @Nullable S previous);
+            P policy, List<String> selected, Map<String, RuntimeReport> reports, @Nullable S previous);
 
-    /** What this kind of policy would do and this version of Wharf does not, as the Ready message says it. */
-    protected abstract String noEffect();
+    /** Registers {@code changed} to hear of the policies of this kind whose report a runtime changed. */
+    protected abstract void listen(RuntimeReports reports, Consumer<ResourceID> changed);
 
     /** The conditions of {@code status}; null when it has none. */
     protected abstract @Nullable List<Condition> conditionsOf(S status);
+
+    /** The gauge this kind publishes, and its value for {@code status}. */
+    protected abstract StatusGauges.Gauge gauge();
+
+    /** The value of {@link #gauge()} for a policy with {@code status}. */
+    protected abstract double gaugeValue(S status);
 
     @Override
     public final List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
@@ -81,7 +101,9 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build();
-        return List.of(new InformerEventSource<>(registries, context));
+        SimpleInboundEventSource<P> reported = new SimpleInboundEventSource<>(registriesSource + "-reports");
+        listen(reports, reported::propagateEvent);
+        return List.of(new InformerEventSource<>(registries, context), reported);
     }
 
     @Override
@@ -98,10 +120,23 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
                         .list(policy.getMetadata().getNamespace(), registry -> true)
                         .toList(),
                 previous);
+        ResourceID id = ResourceID.fromResource(policy);
+        gauges.set(gauge(), id, gaugeValue(status));
+        gauges.retain(
+                gauge(),
+                context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
         if (status.equals(previous)) {
             return UpdateControl.noUpdate();
         }
+        boolean figuresOnly = previous != null
+                && Objects.equals(conditionsOf(previous), conditionsOf(status))
+                && listedIn(previous).equals(listedIn(status));
+        Optional<Duration> wait = throttle.wait(id, figuresOnly);
+        if (wait.isPresent()) {
+            return UpdateControl.<P>noUpdate().rescheduleAfter(wait.get());
+        }
         StatusWrites.write(policy, status, context);
+        throttle.wrote(id);
         return UpdateControl.noUpdate();
     }
 
@@ -113,14 +148,6 @@ public abstract class SelectedRegistriesReconciler<P extends CustomResource<?, S
                 .distinct()
                 .sorted()
                 .toList();
-        Long generation = policy.getMetadata().getGeneration();
-        Condition ready = Selections.notImplemented(
-                HasMetadata.getKind(kind),
-                noEffect(),
-                selected.size(),
-                generation,
-                previous == null ? null : conditionsOf(previous),
-                clock);
-        return status(ready, generation, Selections.listed(selected), previous);
+        return status(policy, selected, reports.last(policy.getMetadata().getNamespace(), selected), previous);
     }
 }

@@ -1,9 +1,11 @@
 package dev.wharf.operator.upstream;
 
 import dev.wharf.api.v1alpha1.registry.Registry;
+import dev.wharf.api.v1alpha1.upstream.BreakerState;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxy;
 import dev.wharf.api.v1alpha1.upstream.UpstreamProxyStatus;
 import dev.wharf.operator.runtimestatus.RuntimeReports;
+import dev.wharf.operator.status.StatusGauges;
 import dev.wharf.operator.status.StatusWrites;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -12,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +49,17 @@ public final class UpstreamProxyReconciler implements Reconciler<UpstreamProxy> 
     static final String REPORTS = "runtime-reports";
 
     private final RuntimeReports reports;
+    private final StatusGauges gauges;
     private final Clock clock;
 
     /**
      * @param reports the Registries' runtime reports, whose upstream health is aggregated here
+     * @param gauges where the breaker state is published for alerts and dashboards
      * @param clock the time of a Ready transition
      */
-    public UpstreamProxyReconciler(RuntimeReports reports, Clock clock) {
+    public UpstreamProxyReconciler(RuntimeReports reports, StatusGauges gauges, Clock clock) {
         this.reports = reports;
+        this.gauges = gauges;
         this.clock = clock;
     }
 
@@ -82,6 +89,13 @@ public final class UpstreamProxyReconciler implements Reconciler<UpstreamProxy> 
                 reports.interval(),
                 previous,
                 clock);
+        gauges.set(
+                StatusGauges.Gauge.UPSTREAM_BREAKER_OPEN,
+                ResourceID.fromResource(proxy),
+                status.health() != null && status.health().breaker() == BreakerState.OPEN ? 1 : 0);
+        gauges.retain(
+                StatusGauges.Gauge.UPSTREAM_BREAKER_OPEN,
+                context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
         if (status.equals(previous)) {
             return UpdateControl.noUpdate();
         }

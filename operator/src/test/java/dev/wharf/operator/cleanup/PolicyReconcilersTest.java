@@ -77,10 +77,10 @@ class PolicyReconcilersTest {
             Condition ready = Conditions.find(policy.getStatus().conditions(), Conditions.READY);
             assertThat(ready).isNotNull();
             assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
-            assertThat(ready.reason()).isEqualTo("NotImplemented");
+            assertThat(ready.reason()).isEqualTo("AwaitingRuntime");
             assertThat(ready.message())
-                    .isEqualTo("This CleanupPolicy is valid but has no effect yet: this version of Wharf does not run"
-                            + " cleanup, so nothing is planned or deleted. It selects 1 Registry.");
+                    .isEqualTo("Waiting for the runtime of its 1 Registry to report it: their pods are starting or"
+                            + " have not loaded the configuration naming it yet.");
             assertThat(ready.observedGeneration())
                     .isEqualTo(policy.getMetadata().getGeneration());
         });
@@ -122,12 +122,38 @@ class PolicyReconcilersTest {
         Condition ready = Conditions.find(policy.getStatus().conditions(), Conditions.READY);
         assertThat(ready).isNotNull();
         assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
-        assertThat(ready.reason()).isEqualTo("NotImplemented");
+        assertThat(ready.reason()).isEqualTo("AwaitingRuntime");
         assertThat(ready.message())
-                .isEqualTo("This FirewallPolicy is valid but has no effect yet: this version of Wharf does not evaluate"
-                        + " firewall rules, so nothing is blocked, flagged or recorded and every version its targets"
-                        + " offer is served. It selects 2 Registries.");
+                .isEqualTo("Waiting for the runtime of its 2 Registries to report it: their pods are starting or have"
+                        + " not loaded the configuration naming it yet.");
         assertThat(ready.observedGeneration()).isEqualTo(policy.getMetadata().getGeneration());
+        Condition valid = Conditions.find(policy.getStatus().conditions(), "PolicyValid");
+        assertThat(valid).isNotNull();
+        assertThat(valid.status()).isEqualTo(ConditionStatus.UNKNOWN);
+    }
+
+    @Test
+    void reconcileWhenAPolicySelectsNothingShouldSayNoRegistrySelected() {
+        String ns = "empty";
+        create(YAML.unmarshal("""
+                apiVersion: wharf.dev/v1alpha1
+                kind: CleanupPolicy
+                metadata: {name: standard, namespace: %s}
+                spec:
+                  registries: [absent]
+                  schedule: "@daily"
+                  rules: [{name: old, olderThan: 90d}]
+                """.formatted(ns), CleanupPolicy.class));
+
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            Condition ready = Conditions.find(cleanup(ns).getStatus().conditions(), Conditions.READY);
+            assertThat(ready).isNotNull();
+            assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
+            assertThat(ready.reason()).isEqualTo("NoRegistrySelected");
+            assertThat(ready.message())
+                    .isEqualTo("It selects no Registry in this namespace: check spec.registries or"
+                            + " spec.registrySelector.");
+        });
     }
 
     private static Registry registry(String namespace, String name, String cleanup) {

@@ -126,6 +126,17 @@ class RenderedConfigServesTest {
     }
 
     @Test
+    void metricsShouldBeScrapedOnThePodsMetricsPortAndRefusedOnItsHttpPort() throws Exception {
+        HttpResponse<String> scrape = send(HttpRequest.newBuilder(runtime.metricsUri("/actuator/prometheus")));
+        HttpResponse<String> throughHttp = send(HttpRequest.newBuilder(runtime.uri("/actuator/prometheus")));
+
+        assertThat(scrape.statusCode()).as(runtime.logTail()).isEqualTo(200);
+        assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+        assertThat(throughHttp.statusCode()).isEqualTo(404);
+        assertThat(throughHttp.body()).contains("metrics are served on port");
+    }
+
+    @Test
     void thePackagedRuntimeStartsWithTheBeanDefinitionsPreparedWhenItWasBuilt() {
         assertThat(runtime.log()).contains("Starting AOT-processed WharfRuntimeApplication");
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,17 +30,20 @@ final class RuntimeChild implements AutoCloseable {
             .toAbsolutePath()
             .normalize();
 
+    private static final String METRICS_PORT_VARIABLE = "WHARF_METRICS_PORT";
     private static final String MAIN_CLASS = "dev.wharf.runtime.WharfRuntimeApplication";
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final Process process;
     private final Path log;
     private final int port;
+    private final int metricsPort;
 
-    private RuntimeChild(Process process, Path log, int port) {
+    private RuntimeChild(Process process, Path log, int port, int metricsPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.metricsPort = metricsPort;
     }
 
     /**
@@ -53,17 +57,23 @@ final class RuntimeChild implements AutoCloseable {
                             + " registry-runtime package -DskipTests (./mvnw verify from the root does it before the operator)");
         }
         int port = freePort();
+        int metricsPort = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java,
-                        // A quicker start on a small machine; nothing here measures speed.
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-Xmx384m",
-                        "-Djava.io.tmpdir=" + tmpDir,
-                        MAIN_CLASS,
-                        // The pod's port 8080 may be taken here: the one setting moved, like the paths.
-                        "--server.port=" + port))
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                // A quicker start on a small machine; nothing here measures speed.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx384m",
+                "-Djava.io.tmpdir=" + tmpDir,
+                MAIN_CLASS,
+                // The pod's port 8080 may be taken here: the setting moved, like the paths.
+                "--server.port=" + port));
+        if (environment.containsKey(METRICS_PORT_VARIABLE)) {
+            // Likewise the metrics port, only where the pod sets one.
+            command.add("--wharf.metrics.port=" + metricsPort);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Only what the pod spec sets: nothing of the test JVM's environment may configure the runtime.
@@ -72,7 +82,7 @@ final class RuntimeChild implements AutoCloseable {
         builder.environment().put("CLASSPATH", JAR.toString());
         RuntimeChild runtime;
         try {
-            runtime = new RuntimeChild(builder.start(), log, port);
+            runtime = new RuntimeChild(builder.start(), log, port, metricsPort);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + java, e);
         }
@@ -83,6 +93,11 @@ final class RuntimeChild implements AutoCloseable {
     /** The runtime's base URI. */
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** A URI on the runtime's metrics port, which the pod names {@code metrics}. */
+    URI metricsUri(String path) {
+        return URI.create("http://localhost:" + metricsPort + path);
     }
 
     /** Its whole log so far. */

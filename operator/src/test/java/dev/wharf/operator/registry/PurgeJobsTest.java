@@ -63,7 +63,8 @@ class PurgeJobsTest {
         assertThat(container.getArgs()).containsExactly("--wharf.purge.registry=docker");
         assertThat(container.getEnv())
                 .isEqualTo(registryContainer.getEnv().stream()
-                        .filter(variable -> !variable.getName().equals("WHARF_STATUS_CREDENTIALFILE"))
+                        .filter(variable -> !variable.getName().equals("WHARF_STATUS_CREDENTIALFILE")
+                                && !variable.getName().equals("WHARF_METRICS_PORT"))
                         .toList());
         assertThat(container.getVolumeMounts())
                 .isEqualTo(registryContainer.getVolumeMounts().stream()

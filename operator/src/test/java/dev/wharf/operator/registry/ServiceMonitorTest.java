@@ -97,7 +97,8 @@ class ServiceMonitorTest {
                                         "wharf.dev/registry", "files",
                                         "app.kubernetes.io/name", "wharf-registry")),
                         "endpoints",
-                        java.util.List.of(Map.of("port", "http", "path", "/actuator/prometheus", "interval", "30s"))));
+                        java.util.List.of(
+                                Map.of("port", "metrics", "path", "/actuator/prometheus", "interval", "30s"))));
     }
 
     @Test

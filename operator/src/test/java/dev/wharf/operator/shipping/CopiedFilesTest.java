@@ -44,7 +44,18 @@ class CopiedFilesTest {
                                 SAMPLES.resolve("cluster").resolve("upstreams.yaml")),
                         RepositoryFiles.filesIn(SAMPLES.resolve("policies"), ".yaml").stream())
                 .map(original -> Arguments.of(original, CONFIG_SAMPLES.resolve(original.getFileName()), COPY_SAMPLES));
-        return Stream.concat(crds, samples);
+        String copyMonitoring = "cp config/prometheus/rules.yaml charts/wharf/files/prometheus-rule.yaml && cp"
+                + " config/grafana/wharf-dashboard.json charts/wharf/files/";
+        Stream<Arguments> monitoring = Stream.of(
+                Arguments.of(
+                        CONFIG.resolve("prometheus").resolve("rules.yaml"),
+                        CHART.resolve("files").resolve("prometheus-rule.yaml"),
+                        copyMonitoring),
+                Arguments.of(
+                        CONFIG.resolve("grafana").resolve("wharf-dashboard.json"),
+                        CHART.resolve("files").resolve("wharf-dashboard.json"),
+                        copyMonitoring));
+        return Stream.of(crds, samples, monitoring).flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{1}")

@@ -30,9 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class HealthCheckReasonsTest {
 
-    /** Reasons only the other conditions (ConfigResolved, StorageReady) carry; the health check reads Ready alone. */
+    /**
+     * Reasons only the other conditions (ConfigResolved, StorageReady, PolicyValid) carry; the health check reads Ready
+     * alone.
+     */
     private static final Set<String> NOT_READY_CONDITION_REASONS =
-            Set.of(Reasons.RESOLVED, Reasons.VOLUME_BOUND, Reasons.BUCKET_CONFIGURED);
+            Set.of(Reasons.RESOLVED, Reasons.VOLUME_BOUND, Reasons.BUCKET_CONFIGURED, Reasons.RULES_COMPILED);
 
     /** The reason of the case that shows what the check does with a reason of a newer operator. */
     private static final String UNCLASSIFIED_CASE = "SomethingNew";
@@ -41,8 +44,8 @@ class HealthCheckReasonsTest {
     private static final Map<String, List<String>> SOURCES_BY_KIND = Map.of(
             "Registry", List.of("registry", "references"),
             "UpstreamProxy", List.of("upstream"),
-            "CleanupPolicy", List.of("cleanup", "status/Selections.java"),
-            "FirewallPolicy", List.of("firewall", "status/Selections.java"));
+            "CleanupPolicy", List.of("cleanup"),
+            "FirewallPolicy", List.of("firewall"));
 
     private static final Path MAIN = Path.of("src", "main", "java", "dev", "wharf", "operator");
     private static final Pattern REASON = Pattern.compile("Reasons\\.([A-Z_]+)\\b");

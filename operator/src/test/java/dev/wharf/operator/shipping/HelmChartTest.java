@@ -184,6 +184,31 @@ class HelmChartTest {
     }
 
     @Test
+    void renderWithMonitoringShouldInstallTheAlertsAndTheDashboardOfConfigUnchanged() {
+        List<JsonNode> objects = render("values-monitoring.yaml");
+
+        JsonNode rule = RepositoryFiles.named(objects, "PrometheusRule", "wharf");
+        JsonNode config = RepositoryFiles.documents(
+                        RepositoryFiles.CONFIG.resolve("prometheus").resolve("rules.yaml"))
+                .getFirst();
+        assertThat(rule.path("spec")).isEqualTo(config.path("spec"));
+        assertThat(rule.path("metadata").path("namespace").asText()).isEqualTo(NAMESPACE);
+        assertThat(rule.path("metadata").path("labels").path("release").asText())
+                .isEqualTo("prometheus");
+        JsonNode dashboard = RepositoryFiles.named(objects, "ConfigMap", "wharf-operator-dashboard");
+        assertThat(dashboard
+                        .path("metadata")
+                        .path("labels")
+                        .path("grafana_dashboard")
+                        .asText())
+                .isEqualTo("1");
+        assertThat(dashboard.path("data").path("wharf-dashboard.json").asText())
+                .isEqualTo(RepositoryFiles.read(
+                                RepositoryFiles.CONFIG.resolve("grafana").resolve("wharf-dashboard.json"))
+                        .strip());
+    }
+
+    @Test
     void renderWhenAValueIsUnknownShouldBeRefusedBySchema() {
         TemplateCommand template = new Helm(CHART)
                 .template()

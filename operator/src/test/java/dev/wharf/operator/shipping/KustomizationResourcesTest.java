@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every file and base a kustomization names exists, without running kustomize. */
 class KustomizationResourcesTest {
 
-    static final List<String> BASES = List.of("crd", "rbac", "manager", "default", "prometheus", "samples", "argocd");
+    static final List<String> BASES =
+            List.of("crd", "rbac", "manager", "default", "prometheus", "grafana", "samples", "argocd");
 
     static List<Path> kustomizations() {
         try (Stream<Path> files = Files.walk(CONFIG)) {

@@ -73,15 +73,43 @@ class KustomizeBuildTest {
     }
 
     @Test
-    void prometheusShouldBuildAServiceMonitorOnTheHealthPort() {
+    void prometheusShouldBuildAServiceMonitorOnTheHealthPortAndTheAlerts() {
         List<JsonNode> objects = build("prometheus");
 
-        assertThat(kinds(objects)).containsExactlyInAnyOrder("Service", "ServiceMonitor");
+        assertThat(kinds(objects)).containsExactlyInAnyOrder("Service", "ServiceMonitor", "PrometheusRule");
+        assertThat(RepositoryFiles.named(objects, "PrometheusRule", "wharf")
+                        .path("spec")
+                        .path("groups")
+                        .path(0)
+                        .path("rules"))
+                .extracting(rule -> rule.path("alert").asText())
+                .containsExactly(
+                        "WharfRegistryDown",
+                        "WharfUpstreamBreakerOpen",
+                        "WharfStorageErrors",
+                        "WharfFirewallBlocksRising",
+                        "WharfCleanupFailing",
+                        "WharfCleanupRunsFailing");
         JsonNode monitor = RepositoryFiles.named(objects, "ServiceMonitor", "wharf-operator");
         assertThat(monitor.path("spec").path("endpoints").path(0).path("path").asText())
                 .isEqualTo("/metrics");
         assertThat(monitor.path("spec").path("endpoints").path(0).path("port").asText())
                 .isEqualTo("health");
+    }
+
+    @Test
+    void grafanaShouldBuildTheDashboardConfigMapForTheSidecar() {
+        List<JsonNode> objects = build("grafana");
+
+        JsonNode dashboard = RepositoryFiles.named(objects, "ConfigMap", "wharf-dashboard");
+        assertThat(dashboard
+                        .path("metadata")
+                        .path("labels")
+                        .path("grafana_dashboard")
+                        .asText())
+                .isEqualTo("1");
+        assertThat(dashboard.path("data").path("wharf-dashboard.json").asText())
+                .isEqualTo(RepositoryFiles.read(CONFIG.resolve("grafana").resolve("wharf-dashboard.json")));
     }
 
     @Test

@@ -65,6 +65,19 @@ public final class RegistryOperator {
             RuntimeStatusClient runtimeStatus,
             Map<String, String> settings) {
         CommittedCrds.create(client);
+        return startWithImage(client, meters, runtimeStatus, settings, IMAGE);
+    }
+
+    /**
+     * Starts the Operator, whose default runtime image (its version) is {@code image}, on a cluster that already has
+     * the CRDs: a second operator version in an upgrade test.
+     */
+    public static Operator startWithImage(
+            KubernetesClient client,
+            MeterRegistry meters,
+            RuntimeStatusClient runtimeStatus,
+            Map<String, String> settings,
+            String image) {
         // The operator gets a client of its own that records its calls (ApiCalls), closed when it stops.
         Operator operator = OperatorFactory.create(
                 ApiCalls.recording(client),
@@ -72,7 +85,7 @@ public final class RegistryOperator {
                 meters,
                 Clock.systemUTC(),
                 MockCluster.OPERATOR_SETTINGS.andThen(overrider -> overrider.withCloseClientOnStop(true)),
-                IMAGE,
+                image,
                 runtimeStatus);
         operator.start();
         return operator;

@@ -5,6 +5,7 @@ import dev.wharf.runtime.auth.StatusReaderProperties;
 import dev.wharf.runtime.cleanup.CleanupReports;
 import dev.wharf.runtime.cleanup.CleanupRunner;
 import dev.wharf.runtime.config.ConfigurationStore;
+import dev.wharf.runtime.firewall.FirewallReports;
 import dev.wharf.runtime.gc.BlobCollector;
 import dev.wharf.runtime.metadata.ApiTokenRepository;
 import dev.wharf.runtime.metadata.AuditTrail;
@@ -58,6 +59,7 @@ class ApiBeans {
             BlobCollector collector,
             CleanupRunner cleanupRunner,
             CleanupReports cleanupReports,
+            FirewallReports firewallReports,
             StatusReaderProperties status,
             SetupApi setup,
             ObjectProvider<Clock> clockProvider) {
@@ -80,7 +82,8 @@ class ApiBeans {
                         formats,
                         upstreams,
                         new StatusReader(status.credentialFile()),
-                        cleanupReports),
+                        cleanupReports,
+                        firewallReports),
                 new GcApi(registries, guard, collector),
                 new CleanupApi(configuration, registries, guard, cleanupRunner, cleanupReports),
                 setup);

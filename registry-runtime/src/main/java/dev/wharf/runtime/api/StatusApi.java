@@ -6,6 +6,9 @@ import dev.wharf.runtime.cleanup.PolicySummary;
 import dev.wharf.runtime.config.ConfigurationStore;
 import dev.wharf.runtime.config.ConfiguredRegistry;
 import dev.wharf.runtime.config.IneffectivePolicies;
+import dev.wharf.runtime.config.RuntimeConfiguration;
+import dev.wharf.runtime.firewall.FirewallReports;
+import dev.wharf.runtime.firewall.FirewallSummary;
 import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.RegistryUsage;
 import dev.wharf.runtime.proxy.UpstreamEngine;
@@ -37,6 +40,7 @@ final class StatusApi {
     private final UpstreamEngine upstreams;
     private final StatusReader operator;
     private final CleanupReports cleanup;
+    private final FirewallReports firewall;
 
     StatusApi(
             ConfigurationStore configuration,
@@ -46,7 +50,8 @@ final class StatusApi {
             UnimplementedFormats formats,
             UpstreamEngine upstreams,
             StatusReader operator,
-            CleanupReports cleanup) {
+            CleanupReports cleanup,
+            FirewallReports firewall) {
         this.configuration = configuration;
         this.registries = registries;
         this.guard = guard;
@@ -55,6 +60,7 @@ final class StatusApi {
         this.upstreams = upstreams;
         this.operator = operator;
         this.cleanup = cleanup;
+        this.firewall = firewall;
     }
 
     /** The status; any authenticated caller may read it, and the operator with its status credential. */
@@ -65,15 +71,18 @@ final class StatusApi {
                     return Mono.just(principal);
                 })
                 .orElseGet(() -> guard.requireAuthenticated(request, registries.serving()));
-        return caller.then(usage.usageByName())
-                .zipWith(Flux.fromIterable(
-                                configuration.current().cleanupPolicies().values())
-                        .concatMap(cleanup::summary)
-                        .collectList())
-                .flatMap(found -> ApiResponses.json(status(found.getT1(), found.getT2())));
+        RuntimeConfiguration current = configuration.current();
+        return caller.then(Mono.zip(
+                        usage.usageByName(),
+                        Flux.fromIterable(current.cleanupPolicies().values())
+                                .concatMap(cleanup::summary)
+                                .collectList(),
+                        firewall.summaries(current)))
+                .flatMap(found -> ApiResponses.json(status(found.getT1(), found.getT2(), found.getT3())));
     }
 
-    private StatusView status(Map<String, RegistryUsage> counts, List<PolicySummary> cleanups) {
+    private StatusView status(
+            Map<String, RegistryUsage> counts, List<PolicySummary> cleanups, List<FirewallSummary> firewalls) {
         Map<String, List<String>> unavailable = registries.unavailable();
         List<StatusView.RegistryStatus> statuses = registries.configured().stream()
                 .map(registry -> status(
@@ -85,7 +94,8 @@ final class StatusApi {
         List<StatusView.PolicyStatus> policies = IneffectivePolicies.of(configuration.current()).stream()
                 .map(StatusView.PolicyStatus::of)
                 .toList();
-        return new StatusView(StatusView.Configuration.of(configuration.status()), statuses, policies, cleanups);
+        return new StatusView(
+                StatusView.Configuration.of(configuration.status()), statuses, policies, cleanups, firewalls);
     }
 
     /** When a CleanupPolicy selecting the registry last finished a run. */

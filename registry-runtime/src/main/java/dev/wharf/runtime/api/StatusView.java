@@ -4,6 +4,7 @@ import dev.wharf.api.v1alpha1.upstream.BreakerState;
 import dev.wharf.runtime.cleanup.PolicySummary;
 import dev.wharf.runtime.config.ConfigurationStatus;
 import dev.wharf.runtime.config.IneffectivePolicies;
+import dev.wharf.runtime.firewall.FirewallSummary;
 import dev.wharf.runtime.proxy.UpstreamHealth;
 import java.time.Instant;
 import java.util.List;
@@ -11,14 +12,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code GET /api/v1/status} answers: the state of the configuration, of every configured registry, the loaded
- * policies that have no effect yet, and each CleanupPolicy's last plan (with a bounded sample), last run and next run,
- * for the operator to publish in its status.
+ * policies that take effect only in part, each CleanupPolicy's last plan (with a bounded sample), last run and next
+ * run, and each FirewallPolicy's compile problems, advisories and verdict counts, for the operator to publish in its
+ * status.
  */
 record StatusView(
         Configuration configuration,
         List<RegistryStatus> registries,
         List<PolicyStatus> policies,
-        List<PolicySummary> cleanupPolicies) {
+        List<PolicySummary> cleanupPolicies,
+        List<FirewallSummary> firewallPolicies) {
 
     /**
      * A loaded policy and whether it acts; only those that do not are listed, each with why.

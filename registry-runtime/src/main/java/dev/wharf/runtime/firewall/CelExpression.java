@@ -16,6 +16,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -57,10 +58,37 @@ final class CelExpression implements Condition {
         this.program = program;
     }
 
+    /** One place where an expression does not type-check: line and column from 1, and why. */
+    record Issue(int line, int column, String message) {
+
+        @Override
+        public String toString() {
+            return "line " + line + ", column " + column + ": " + message;
+        }
+    }
+
+    /** An expression that does not compile, with every issue the type-checker found. */
+    static final class InvalidExpressionException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<Issue> issues;
+
+        InvalidExpressionException(String message, List<Issue> issues, Throwable cause) {
+            super(message, cause);
+            this.issues = List.copyOf(issues);
+        }
+
+        /** Where and why; empty when the expression failed as a whole, without a position. */
+        List<Issue> issues() {
+            return issues;
+        }
+    }
+
     /**
      * The expression {@code source}, type-checked.
      *
-     * @throws IllegalArgumentException saying where and why it does not compile to a bool ("line 1, column 23:
+     * @throws InvalidExpressionException saying where and why it does not compile to a bool ("line 1, column 23:
      *     undeclared reference to 'versoin'")
      */
     static CelExpression compile(String source) {
@@ -68,17 +96,22 @@ final class CelExpression implements Condition {
             CelAbstractSyntaxTree ast = COMPILER.compile(source).getAst();
             return new CelExpression(source, RUNTIME.createProgram(ast));
         } catch (CelValidationException e) {
-            String issues = e.getErrors().stream().map(CelExpression::describe).collect(Collectors.joining("; "));
-            throw new IllegalArgumentException(
-                    "the expression '" + source + "' does not type-check to a bool: " + issues, e);
+            List<Issue> issues =
+                    e.getErrors().stream().map(CelExpression::issue).toList();
+            throw new InvalidExpressionException(
+                    "the expression '" + source + "' does not type-check to a bool: "
+                            + issues.stream().map(Issue::toString).collect(Collectors.joining("; ")),
+                    issues,
+                    e);
         } catch (CelEvaluationException e) {
-            throw new IllegalArgumentException("the expression '" + source + "' cannot run: " + e.getMessage(), e);
+            throw new InvalidExpressionException(
+                    "the expression '" + source + "' cannot run: " + e.getMessage(), List.of(), e);
         }
     }
 
-    private static String describe(CelIssue issue) {
-        return "line " + issue.getSourceLocation().getLine() + ", column "
-                + (issue.getSourceLocation().getColumn() + 1) + ": " + issue.getMessage();
+    private static Issue issue(CelIssue issue) {
+        return new Issue(
+                issue.getSourceLocation().getLine(), issue.getSourceLocation().getColumn() + 1, issue.getMessage());
     }
 
     @Override

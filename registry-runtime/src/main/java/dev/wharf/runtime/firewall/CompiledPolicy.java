@@ -39,6 +39,7 @@ public final class CompiledPolicy {
     private final List<Rule> rules;
     private final List<Exempt> exemptions;
     private final List<String> problems;
+    private final List<PolicyProblem> details;
 
     private CompiledPolicy(
             String name,
@@ -46,13 +47,15 @@ public final class CompiledPolicy {
             FailMode failMode,
             List<Rule> rules,
             List<Exempt> exemptions,
-            List<String> problems) {
+            List<String> problems,
+            List<PolicyProblem> details) {
         this.name = name;
         this.mode = mode;
         this.failMode = failMode;
         this.rules = List.copyOf(rules);
         this.exemptions = List.copyOf(exemptions);
         this.problems = List.copyOf(problems);
+        this.details = List.copyOf(details);
     }
 
     /**
@@ -62,14 +65,26 @@ public final class CompiledPolicy {
     public static CompiledPolicy compile(
             String name, FirewallPolicySpec spec, Supplier<Optional<AdvisoryIndex>> advisories) {
         List<String> problems = new ArrayList<>();
+        List<PolicyProblem> details = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         List<FirewallRule> declared = spec.rules();
         for (int i = 0; i < declared.size(); i++) {
             FirewallRule rule = declared.get(i);
             try {
                 rules.add(new Rule(rule.name(), rule.action(), condition(rule, i, advisories)));
+            } catch (CelExpression.InvalidExpressionException e) {
+                problems.add("spec.rules[" + i + "] (" + rule.name() + "): " + e.getMessage());
+                String field = "spec.rules[" + i + "].expression";
+                if (e.issues().isEmpty()) {
+                    details.add(new PolicyProblem(field, rule.name(), null, null, String.valueOf(e.getMessage())));
+                }
+                e.issues()
+                        .forEach(issue -> details.add(
+                                new PolicyProblem(field, rule.name(), issue.line(), issue.column(), issue.message())));
             } catch (IllegalArgumentException e) {
                 problems.add("spec.rules[" + i + "] (" + rule.name() + "): " + e.getMessage());
+                details.add(new PolicyProblem(
+                        "spec.rules[" + i + "]", rule.name(), null, null, String.valueOf(e.getMessage())));
             }
         }
         List<Exempt> exemptions = new ArrayList<>();
@@ -80,12 +95,14 @@ public final class CompiledPolicy {
                 exemptions.add(new Exempt(PurlGlob.of(exemption.purl()), exemption.reason(), day(exemption.until())));
             } catch (IllegalArgumentException e) {
                 problems.add("spec.exemptions[" + i + "]: " + e.getMessage());
+                details.add(new PolicyProblem(
+                        "spec.exemptions[" + i + "]", null, null, null, String.valueOf(e.getMessage())));
             }
         }
         FailMode failMode = spec.failMode() == null ? FailMode.CLOSED : spec.failMode();
         return problems.isEmpty()
-                ? new CompiledPolicy(name, spec.mode(), failMode, rules, exemptions, List.of())
-                : new CompiledPolicy(name, spec.mode(), failMode, List.of(), List.of(), problems);
+                ? new CompiledPolicy(name, spec.mode(), failMode, rules, exemptions, List.of(), List.of())
+                : new CompiledPolicy(name, spec.mode(), failMode, List.of(), List.of(), problems, details);
     }
 
     private static Condition condition(FirewallRule rule, int index, Supplier<Optional<AdvisoryIndex>> advisories) {
@@ -146,6 +163,11 @@ public final class CompiledPolicy {
     /** Why it is not applied; empty when it compiled. */
     public List<String> problems() {
         return problems;
+    }
+
+    /** Why it is not applied, field by field, with the position of each expression's issues; empty when it compiled. */
+    public List<PolicyProblem> problemDetails() {
+        return details;
     }
 
     /** Whether it compiled and is applied. */

@@ -52,6 +52,11 @@ class FirewallBeans {
     }
 
     @Bean
+    FirewallReports firewallReports(FirewallPolicies policies, MetadataDatabase database) {
+        return new FirewallReports(policies, database);
+    }
+
+    @Bean
     FirewallGate firewallGate(
             FirewallPolicies policies,
             ObjectProvider<FirewallFacts> facts,

@@ -40,13 +40,24 @@ record MavenPath(
     static final String FORM = "Maven URLs have the form /maven/<registry>/<groupId as path>/<artifactId>/<version>/"
             + "<artifactId>-<version>[-<classifier>].<extension>, or end in maven-metadata.xml";
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+~-]*");
+    private static final String PARSED = MavenPath.class.getName();
     private static final Pattern TIMESTAMPED = Pattern.compile("(\\d{8}\\.\\d{6})-(\\d{1,9})");
     private static final int MAX_SEGMENT = 255;
 
-    /** Parses the request's path; a 400 naming what is wrong when it is not a Maven repository path. */
+    /**
+     * The request's path, parsed once per request (the core reads the registry from it before the handler reads the
+     * rest); a 400 naming what is wrong when it is not a Maven repository path.
+     */
     static MavenPath of(ServerRequest request) {
+        if (request.attributes().get(PARSED) instanceof MavenPath parsed) {
+            return parsed;
+        }
+        MavenPath path = parse(request);
+        request.attributes().put(PARSED, path);
+        return path;
+    }
+
+    private static MavenPath parse(ServerRequest request) {
         List<String> segments = segments(request.requestPath().pathWithinApplication());
         if (segments.size() < 3 || !segments.get(0).equals(PREFIX)) {
             throw RequestRefusedException.badRequest(FORM);
@@ -203,10 +214,28 @@ record MavenPath(
         if (segment.equals(".") || segment.equals("..")) {
             throw new InvalidNameException("the path segment '" + segment + "' is a relative path reference");
         }
-        if (!FILE.matcher(segment).matches()) {
+        if (!writable(segment, "_.+~-")) {
             throw new InvalidNameException("the path segment '" + printable(segment) + "' is not one Maven writes:"
                     + " it may only hold letters, digits and _ . + ~ - and must start with a letter, digit or _");
         }
+    }
+
+    /**
+     * Whether {@code name} holds only ASCII letters, digits and the {@code punctuation} allowed, and starts with a
+     * letter, a digit or {@code _}.
+     */
+    private static boolean writable(String name, String punctuation) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && (punctuation.indexOf(c) < 0 || (i == 0 && c != '_'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value with anything outside printable ASCII escaped. */
@@ -246,12 +275,12 @@ record MavenPath(
     record Coordinates(String groupId, String artifactId) {
 
         Coordinates {
-            if (!ID.matcher(artifactId).matches()) {
+            if (!writable(artifactId, "_.-")) {
                 throw new InvalidNameException("the artifactId '" + printable(artifactId) + "' is not valid: it may"
                         + " only hold letters, digits and _ - . and must not start with '.' or '-'");
             }
             for (String segment : groupId.split("\\.", -1)) {
-                if (!ID.matcher(segment).matches()) {
+                if (!writable(segment, "_.-")) {
                     throw new InvalidNameException("the groupId '" + printable(groupId) + "' is not valid: its"
                             + " segments may only hold letters, digits, _ and -");
                 }

@@ -48,13 +48,18 @@ public final class Files {
      */
     public Mono<StoredFile> record(NewFile file) {
         return Transactions.inTransaction(database, () -> {
-            Instant now = Sql.now(clock);
-            return BlobClaims.claim(client, file.digest(), file.sizeBytes(), now)
-                    .then(PackageRows.lockOrCreate(client, file.registryId(), file.packageName(), now))
-                    .flatMap(locked -> VersionChanges.versionId(client, locked.id(), file, now)
-                            .flatMap(versionId -> store(file, versionId, now)
-                                    .flatMap(stored -> afterStore(file, locked, versionId, stored, now))));
-        });
+                    Instant now = Sql.now(clock);
+                    return BlobClaims.claim(client, file.digest(), file.sizeBytes(), now)
+                            .then(PackageRows.lockOrCreate(client, file.registryId(), file.packageName(), now))
+                            .flatMap(locked -> VersionChanges.versionId(client, locked.id(), file, now)
+                                    .flatMap(versionId -> store(file, versionId, now)
+                                            .flatMap(stored -> afterStore(file, locked, versionId, stored, now))));
+                })
+                .doOnNext(stored -> {
+                    if (stored.outcome() == StoredFile.Outcome.REPLACED) {
+                        database.changes().committed();
+                    }
+                });
     }
 
     /**
@@ -90,30 +95,31 @@ public final class Files {
      */
     public Mono<Boolean> delete(long versionId, String path, String actor) {
         return Transactions.inTransaction(database, () -> {
-            Instant now = Sql.now(clock);
-            return client.sql(PACKAGE_OF_VERSION)
-                    .bind("version", versionId)
-                    .map(row -> Sql.number(row, "package_id"))
-                    .one()
-                    .flatMap(packageId -> PackageRows.lock(client, packageId))
-                    .flatMap(locked -> find(versionId, path)
-                            .flatMap(file -> client.sql(DELETE)
-                                    .bind("id", file.id())
-                                    .then()
-                                    .then(VersionChanges.afterFileDelete(client, locked.id(), versionId, now))
-                                    .then(versionName(versionId))
-                                    .flatMap(version -> audit.record(new AuditEvent(
-                                            0,
-                                            now,
-                                            actor,
-                                            "file.delete",
-                                            locked.registryName(),
-                                            locked.name(),
-                                            version,
-                                            file.path() + " " + file.digest())))
-                                    .thenReturn(true)))
-                    .defaultIfEmpty(false);
-        });
+                    Instant now = Sql.now(clock);
+                    return client.sql(PACKAGE_OF_VERSION)
+                            .bind("version", versionId)
+                            .map(row -> Sql.number(row, "package_id"))
+                            .one()
+                            .flatMap(packageId -> PackageRows.lock(client, packageId))
+                            .flatMap(locked -> find(versionId, path)
+                                    .flatMap(file -> client.sql(DELETE)
+                                            .bind("id", file.id())
+                                            .then()
+                                            .then(VersionChanges.afterFileDelete(client, locked.id(), versionId, now))
+                                            .then(versionName(versionId))
+                                            .flatMap(version -> audit.record(new AuditEvent(
+                                                    0,
+                                                    now,
+                                                    actor,
+                                                    "file.delete",
+                                                    locked.registryName(),
+                                                    locked.name(),
+                                                    version,
+                                                    file.path() + " " + file.digest())))
+                                            .thenReturn(true)))
+                            .defaultIfEmpty(false);
+                })
+                .doOnNext(database.changes()::deleted);
     }
 
     private Mono<String> versionName(long versionId) {

@@ -36,6 +36,7 @@ public final class MetadataDatabase implements AutoCloseable {
     private final TransactionalOperator transactions;
     private final String description;
     private final Duration acquireTimeout;
+    private final ContentChanges changes = new ContentChanges();
 
     private MetadataDatabase(ConnectionPool pool, String description, Duration acquireTimeout) {
         this.pool = pool;
@@ -81,6 +82,11 @@ public final class MetadataDatabase implements AutoCloseable {
 
     public TransactionalOperator transactions() {
         return transactions;
+    }
+
+    /** The deletes and replacements this runtime committed, which lookups kept in memory check against. */
+    public ContentChanges changes() {
+        return changes;
     }
 
     /** Where the database is, safe to log. */

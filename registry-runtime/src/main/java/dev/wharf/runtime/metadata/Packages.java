@@ -59,20 +59,23 @@ public final class Packages {
      */
     public Mono<Boolean> delete(long registryId, String name, String actor) {
         return Transactions.inTransaction(
-                database,
-                () -> PackageRows.lock(client, registryId, name)
-                        .flatMap(locked -> formats.packageDeleting(client, locked, Sql.now(clock))
-                                .then(client.sql(DELETE).bind("id", locked.id()).then())
-                                .then(audit.record(new AuditEvent(
-                                        0,
-                                        Sql.now(clock),
-                                        actor,
-                                        "package.delete",
-                                        locked.registryName(),
-                                        locked.name(),
-                                        null,
-                                        null)))
-                                .thenReturn(true))
-                        .defaultIfEmpty(false));
+                        database,
+                        () -> PackageRows.lock(client, registryId, name)
+                                .flatMap(locked -> formats.packageDeleting(client, locked, Sql.now(clock))
+                                        .then(client.sql(DELETE)
+                                                .bind("id", locked.id())
+                                                .then())
+                                        .then(audit.record(new AuditEvent(
+                                                0,
+                                                Sql.now(clock),
+                                                actor,
+                                                "package.delete",
+                                                locked.registryName(),
+                                                locked.name(),
+                                                null,
+                                                null)))
+                                        .thenReturn(true))
+                                .defaultIfEmpty(false))
+                .doOnNext(database.changes()::deleted);
     }
 }

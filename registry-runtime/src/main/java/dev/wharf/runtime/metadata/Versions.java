@@ -94,41 +94,42 @@ public final class Versions {
     public Mono<Boolean> delete(
             long packageId, String version, String actor, DeleteScope scope, @Nullable String detail) {
         return Transactions.inTransaction(database, () -> {
-            Instant now = Sql.now(clock);
-            return PackageRows.lock(client, packageId)
-                    .flatMap(locked -> client.sql(VERSION_ID)
-                            .bind("package", packageId)
-                            .bind("version", version)
-                            .map(row -> Sql.number(row, "id"))
-                            .one()
-                            .flatMap(versionId -> (scope == DeleteScope.EVERYTHING
-                                            ? formats.versionDeleting(client, locked, versionId, now)
-                                                    .then(formats.packageDeletingWhenLast(
-                                                            client, locked, versionId, now))
-                                            : Mono.<Void>empty())
-                                    .then(client.sql(DELETE)
-                                            .bind("id", versionId)
-                                            .then())
-                                    .then(VersionChanges.afterDelete(
-                                            client,
-                                            packageId,
-                                            Objects.equals(locked.latestVersionId(), versionId),
-                                            now))
-                                    .then(client.sql(DELETE_PACKAGE_WHEN_EMPTY)
-                                            .bind("package", packageId)
-                                            .then())
-                                    .then(audit.record(new AuditEvent(
-                                            0,
-                                            now,
-                                            actor,
-                                            "version.delete",
-                                            locked.registryName(),
-                                            locked.name(),
-                                            version,
-                                            detail)))
-                                    .thenReturn(true)))
-                    .defaultIfEmpty(false);
-        });
+                    Instant now = Sql.now(clock);
+                    return PackageRows.lock(client, packageId)
+                            .flatMap(locked -> client.sql(VERSION_ID)
+                                    .bind("package", packageId)
+                                    .bind("version", version)
+                                    .map(row -> Sql.number(row, "id"))
+                                    .one()
+                                    .flatMap(versionId -> (scope == DeleteScope.EVERYTHING
+                                                    ? formats.versionDeleting(client, locked, versionId, now)
+                                                            .then(formats.packageDeletingWhenLast(
+                                                                    client, locked, versionId, now))
+                                                    : Mono.<Void>empty())
+                                            .then(client.sql(DELETE)
+                                                    .bind("id", versionId)
+                                                    .then())
+                                            .then(VersionChanges.afterDelete(
+                                                    client,
+                                                    packageId,
+                                                    Objects.equals(locked.latestVersionId(), versionId),
+                                                    now))
+                                            .then(client.sql(DELETE_PACKAGE_WHEN_EMPTY)
+                                                    .bind("package", packageId)
+                                                    .then())
+                                            .then(audit.record(new AuditEvent(
+                                                    0,
+                                                    now,
+                                                    actor,
+                                                    "version.delete",
+                                                    locked.registryName(),
+                                                    locked.name(),
+                                                    version,
+                                                    detail)))
+                                            .thenReturn(true)))
+                            .defaultIfEmpty(false);
+                })
+                .doOnNext(database.changes()::deleted);
     }
 
     /**

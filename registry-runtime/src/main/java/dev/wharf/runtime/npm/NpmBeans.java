@@ -13,6 +13,7 @@ import dev.wharf.runtime.read.FileResponses;
 import dev.wharf.runtime.read.ReadPipeline;
 import dev.wharf.runtime.web.ArtifactLookup;
 import dev.wharf.runtime.web.LoginThrottle;
+import dev.wharf.runtime.web.PublicUrls;
 import dev.wharf.runtime.web.ServedRegistries;
 import dev.wharf.runtime.web.WebMetrics;
 import java.time.Clock;
@@ -55,12 +56,14 @@ class NpmBeans {
             UpstreamEngine engine,
             ApiTokenRepository tokens,
             WebMetrics metrics,
+            PublicUrls urls,
             ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         NpmStore store = new NpmStore(database, audit, clock);
         Authenticator authenticator = new Authenticator(tokens, clock);
         return new NpmModule(
-                new NpmReads(packages, tags, store, reads, responses, lookup, new NpmUpstreams(engine, fileLookup)),
+                new NpmReads(
+                        packages, tags, store, reads, responses, lookup, new NpmUpstreams(engine, fileLookup), urls),
                 new NpmPublish(store, packages, metrics),
                 new NpmUnpublish(packages, versions, store),
                 new NpmDistTags(packages, tags, store),

@@ -61,8 +61,8 @@ final class NpmPublish {
                 Mono.fromCallable(() -> Files.createTempDirectory("wharf-npm-publish"))
                         .subscribeOn(Schedulers.boundedElastic()),
                 dir -> spool(request, registry, dir.resolve("body.json"), maxBody)
-                        .then(Mono.fromCallable(() ->
-                                        PublishBody.read(dir.resolve("body.json"), dir, registry.maxUploadBytes()))
+                        .then(Mono.fromCallable(() -> PublishBody.read(
+                                        dir.resolve("body.json"), dir, registry.maxUploadBytes(), registry.name()))
                                 .subscribeOn(Schedulers.boundedElastic()))
                         .flatMap(body -> body.attachments().isEmpty()
                                 ? change(registry, name, body, principal)

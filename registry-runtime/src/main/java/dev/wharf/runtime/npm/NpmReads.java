@@ -13,6 +13,7 @@ import dev.wharf.runtime.read.ReadPipeline;
 import dev.wharf.runtime.read.ReadSubject;
 import dev.wharf.runtime.read.Sourced;
 import dev.wharf.runtime.web.ArtifactLookup;
+import dev.wharf.runtime.web.PublicUrls;
 import dev.wharf.runtime.web.RequestRefusedException;
 import dev.wharf.runtime.web.ServedRegistry;
 import java.util.List;
@@ -41,6 +42,8 @@ final class NpmReads {
     private final FileResponses responses;
     private final ArtifactLookup lookup;
     private final NpmUpstreams upstreams;
+    private final PublicUrls urls;
+    private final GzippedDocuments gzipped = new GzippedDocuments();
 
     NpmReads(
             Packages packages,
@@ -49,7 +52,8 @@ final class NpmReads {
             ReadPipeline reads,
             FileResponses responses,
             ArtifactLookup lookup,
-            NpmUpstreams upstreams) {
+            NpmUpstreams upstreams,
+            PublicUrls urls) {
         this.packages = packages;
         this.tags = tags;
         this.store = store;
@@ -57,20 +61,26 @@ final class NpmReads {
         this.responses = responses;
         this.lookup = lookup;
         this.upstreams = upstreams;
+        this.urls = urls;
+    }
+
+    /** The registry's URL as the client reached it: {@code <scheme>://<host>[<prefix>]/npm/<registry>}. */
+    private String base(ServerRequest request, ServedRegistry registry) {
+        return urls.base(request, registry) + "/npm/" + registry.name();
     }
 
     /** The packument, in the form the request asks for. */
     Mono<ServerResponse> packument(ServerRequest request, ServedRegistry registry, Principal principal) {
         String name = NpmName.of(request);
         boolean abbreviated = NpmContent.wantsAbbreviated(request);
-        String base = NpmResponses.base(request, registry);
+        String base = base(request, registry);
         Read<NpmDocument> read = Read.of(
                         ReadSubject.ofPackage(name),
                         hosted(registry, name, base, abbreviated),
                         document -> ReadOrigin.own(registry.name(), proxying(registry)))
                 .orUpstream(kept -> upstreams.packument(registry, name, base, abbreviated));
         return reads.read(registry, read)
-                .flatMap(found -> NpmResponses.streamed(request, found.content(), found.origin()))
+                .flatMap(found -> NpmResponses.streamed(request, found.content(), found.origin(), gzipped))
                 .switchIfEmpty(Mono.defer(() -> Mono.error(notFound(registry, name))))
                 .onErrorMap(UpstreamFailureException.class, NpmReads::unavailable);
     }
@@ -79,7 +89,7 @@ final class NpmReads {
     Mono<ServerResponse> version(ServerRequest request, ServedRegistry registry, Principal principal) {
         String name = NpmName.of(request);
         String wanted = request.pathVariable("version");
-        String base = NpmResponses.base(request, registry);
+        String base = base(request, registry);
         return packages.find(registry.id(), name)
                 .flatMap(pkg -> store.versions(pkg.id())
                         .collectList()
@@ -105,7 +115,7 @@ final class NpmReads {
         String name = NpmName.of(request);
         String file = request.pathVariable("file");
         String version = NpmName.versionOfTarball(name, file);
-        String base = NpmResponses.base(request, registry);
+        String base = base(request, registry);
         Read<VersionedFile> read = Read.of(
                         ReadSubject.ofVersion(name, version),
                         lookup.findStoredFile(registry, name, version, file),

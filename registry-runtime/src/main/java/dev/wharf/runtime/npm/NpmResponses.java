@@ -1,20 +1,21 @@
 package dev.wharf.runtime.npm;
 
 import dev.wharf.runtime.read.ReadOrigin;
-import dev.wharf.runtime.web.ServedRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -26,12 +27,6 @@ final class NpmResponses {
     private static final int GZIP_FROM = 1024;
 
     private NpmResponses() {}
-
-    /** The registry's URL as the client reached it: {@code <scheme>://<host>/npm/<registry>}. */
-    static String base(ServerRequest request, ServedRegistry registry) {
-        URI uri = request.uri();
-        return uri.getScheme() + "://" + uri.getRawAuthority() + "/npm/" + registry.name();
-    }
 
     /** A document, with where it came from. */
     static Mono<ServerResponse> document(ServerRequest request, byte[] body, MediaType type, ReadOrigin origin) {
@@ -60,11 +55,16 @@ final class NpmResponses {
         return response.contentLength(body.length).bodyValue(body);
     }
 
-    /** A document an upstream served, streamed as it is read. */
-    static Mono<ServerResponse> streamed(ServerRequest request, NpmDocument document, ReadOrigin origin) {
+    /**
+     * A packument, built here or as an upstream served it: its bytes as they are, or gzipped once and kept when the
+     * client accepts gzip (a weak entity tag then, as the bytes differ).
+     */
+    static Mono<ServerResponse> streamed(
+            ServerRequest request, NpmDocument document, ReadOrigin origin, GzippedDocuments gzipped) {
+        boolean gzip = document.size() >= GZIP_FROM && acceptsGzip(request);
         HttpHeaders headers = new HttpHeaders();
         origin.describe(headers);
-        headers.setETag(document.etag());
+        headers.setETag(gzip ? "W/" + document.etag() : document.etag());
         headers.set(HttpHeaders.VARY, "Accept, Accept-Encoding");
         headers.setCacheControl("public, max-age=0, must-revalidate");
         if (request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
@@ -73,14 +73,34 @@ final class NpmResponses {
                     .headers(h -> h.addAll(headers))
                     .build();
         }
-        ServerResponse.BodyBuilder response = ServerResponse.ok()
-                .headers(h -> h.addAll(headers))
-                .contentType(document.type())
-                .contentLength(document.size());
+        ServerResponse.BodyBuilder response =
+                ServerResponse.ok().headers(h -> h.addAll(headers)).contentType(document.type());
         if (request.method().name().equals("HEAD")) {
-            return response.build();
+            return response.contentLength(document.size()).build();
         }
-        return response.body(BodyInserters.fromDataBuffers(document.body()));
+        if (gzip) {
+            return gzipped.of(document)
+                    .flatMap(bytes -> response.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                            .contentLength(bytes.length)
+                            .bodyValue(bytes));
+        }
+        return response.contentLength(document.size())
+                .body((message, context) ->
+                        message.writeWith(document.body().map(buffer -> sameBytes(message.bufferFactory(), buffer))));
+    }
+
+    /**
+     * {@code buffer} as a buffer of the response's own factory, over the same bytes: WebFlux on Netty copies a buffer
+     * of any other kind whole before it writes it, a copy of the whole packument for every request.
+     */
+    private static DataBuffer sameBytes(DataBufferFactory factory, DataBuffer buffer) {
+        if (!(buffer instanceof DefaultDataBuffer) || factory instanceof DefaultDataBufferFactory) {
+            return buffer;
+        }
+        try (DataBuffer.ByteBufferIterator buffers = buffer.readableByteBuffers()) {
+            // A DefaultDataBuffer is one ByteBuffer; releasing it is a no-op.
+            return buffers.hasNext() ? factory.wrap(buffers.next()) : factory.allocateBuffer(0);
+        }
     }
 
     /** A small JSON answer, such as {@code {"ok": true}}. */

@@ -99,10 +99,12 @@ final class NpmUpstreams {
         return packument(registry, name, base, abbreviated)
                 .flatMap(found -> DataBufferUtils.join(found.content().body()))
                 .flatMap(joined -> {
-                    byte[] bytes = new byte[joined.readableByteCount()];
-                    joined.read(bytes);
-                    DataBufferUtils.release(joined);
-                    return Mono.justOrEmpty(PackumentFacts.of(bytes, version));
+                    // The cached bytes are read where they are, never copied: a packument may be tens of MB.
+                    try (java.io.InputStream in = joined.asInputStream(true)) {
+                        return Mono.justOrEmpty(PackumentFacts.of(in, version));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 });
     }
 }

@@ -28,6 +28,15 @@ record PackumentFacts(
      * @throws IllegalArgumentException when the packument is not a JSON object
      */
     static Optional<PackumentFacts> of(byte[] packument, String version) {
+        return of(new java.io.ByteArrayInputStream(packument), version);
+    }
+
+    /**
+     * The facts of {@code version}, read from {@code packument} as far as needed; empty when it has no such version.
+     *
+     * @throws IllegalArgumentException when the packument is not a JSON object
+     */
+    static Optional<PackumentFacts> of(java.io.InputStream packument, String version) {
         try (JsonParser parser = PublishBody.JSON.createParser(packument)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("the packument is not a JSON object");

@@ -2,6 +2,7 @@ package dev.wharf.runtime.npm;
 
 import dev.wharf.runtime.proxy.DocumentTransform;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -30,7 +31,10 @@ final class PackumentTransform implements DocumentTransform {
     @Override
     public String key() {
         String key = VERSION + base;
-        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
+        // A cut key could be another base's: a long base is named by its hash instead.
+        return key.length() > MAX_KEY_LENGTH
+                ? VERSION + "sha256:" + NpmResponses.sha256(base.getBytes(StandardCharsets.UTF_8))
+                : key;
     }
 
     @Override

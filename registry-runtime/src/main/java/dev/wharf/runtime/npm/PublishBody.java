@@ -20,6 +20,7 @@ import tools.jackson.core.Base64Variants;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,9 +67,11 @@ record PublishBody(
      * Reads the document in {@code body}, decoding attachments into files under {@code dir}.
      *
      * @param maxAttachmentBytes the most an attachment may decode to
-     * @throws RequestRefusedException 400 for a document that is not one npm sends, 413 for an attachment too large
+     * @param registry the registry published to, for the message of an attachment too large
+     * @throws RequestRefusedException 400 for a document that is not one npm sends or that is cut short, 413 for an
+     *     attachment too large
      */
-    static PublishBody read(Path body, Path dir, long maxAttachmentBytes) {
+    static PublishBody read(Path body, Path dir, long maxAttachmentBytes, String registry) {
         try (InputStream in = Files.newInputStream(body);
                 JsonParser parser = PARTS.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -87,11 +90,14 @@ record PublishBody(
                     case "readme" -> readme = value == JsonToken.VALUE_STRING ? parser.getString() : skip(parser);
                     case "dist-tags" -> tags(PARTS.readTree(parser), tags);
                     case "versions" -> versions(PARTS.readTree(parser), versions);
-                    case "_attachments" -> attachments(parser, value, dir, maxAttachmentBytes, attachments);
+                    case "_attachments" ->
+                        attachments(parser, value, dir, new Limit(maxAttachmentBytes, registry), attachments);
                     default -> parser.skipChildren();
                 }
             }
             return new PublishBody(name, tags, versions, readme, attachments);
+        } catch (UnexpectedEndOfInputException e) {
+            throw cutShort(body);
         } catch (JacksonException e) {
             throw malformed("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -136,7 +142,7 @@ record PublishBody(
     }
 
     private static void attachments(
-            JsonParser parser, JsonToken value, Path dir, long max, Map<String, Attachment> attachments)
+            JsonParser parser, JsonToken value, Path dir, Limit max, Map<String, Attachment> attachments)
             throws IOException {
         if (value != JsonToken.START_OBJECT) {
             throw malformed("\"_attachments\" must be an object of file names and attachments");
@@ -174,11 +180,13 @@ record PublishBody(
         }
     }
 
-    private static Attachment decode(JsonParser parser, Path dir, long max) throws IOException {
+    private static Attachment decode(JsonParser parser, Path dir, Limit max) throws IOException {
         Path file = Files.createTempFile(dir, "tarball", ".tgz");
         HashingOutput out = new HashingOutput(Files.newOutputStream(file), max);
         try (out) {
             parser.readBinaryValue(Base64Variants.MIME_NO_LINEFEEDS, out);
+        } catch (UnexpectedEndOfInputException e) {
+            throw e;
         } catch (JacksonException e) {
             throw malformed("an attachment's data is not valid base64: " + e.getOriginalMessage());
         }
@@ -191,6 +199,20 @@ record PublishBody(
                 Digest.sha256(out.sha256.digest()));
     }
 
+    private static RequestRefusedException cutShort(Path body) {
+        long size;
+        try {
+            size = Files.size(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return malformed("the body ends after " + size + " bytes, in the middle of the document: the upload was cut"
+                + " short; nothing was published");
+    }
+
+    /** The most an attachment may decode to, and the registry whose limit it is. */
+    private record Limit(long bytes, String registry) {}
+
     private static RequestRefusedException malformed(String message) {
         return RequestRefusedException.badRequest(message + "; publish with npm publish");
     }
@@ -199,13 +221,13 @@ record PublishBody(
     private static final class HashingOutput extends OutputStream {
 
         private final OutputStream out;
-        private final long max;
+        private final Limit max;
         private final MessageDigest sha512 = digest("SHA-512");
         private final MessageDigest sha1 = digest("SHA-1");
         private final MessageDigest sha256 = digest("SHA-256");
         private long size;
 
-        HashingOutput(OutputStream out, long max) {
+        HashingOutput(OutputStream out, Limit max) {
             this.out = out;
             this.max = max;
         }
@@ -218,12 +240,12 @@ record PublishBody(
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             size += length;
-            if (size > max) {
+            if (size > max.bytes()) {
                 throw new RequestRefusedException(
                         HttpStatus.CONTENT_TOO_LARGE,
                         "Tarball too large",
-                        "the tarball is larger than " + max + " bytes, the most this registry accepts"
-                                + " (spec.maxUploadSize)");
+                        "the tarball is larger than " + max.bytes() + " bytes, the most registry '" + max.registry()
+                                + "' accepts (spec.maxUploadSize); nothing was published");
             }
             sha512.update(bytes, offset, length);
             sha1.update(bytes, offset, length);

@@ -248,7 +248,8 @@ final class PersistedDocuments {
 
     /** The key's kind, path and Accept list as one fixed-length value. */
     static String hash(CacheKey key) {
-        String whole = key.kind() + "\n" + key.path() + "\n" + key.accept();
+        String whole = key.kind() + "\n" + key.path() + "\n" + key.accept()
+                + (key.transform().isEmpty() ? "" : "\n" + key.transform());
         return DocumentCache.sha256(whole.getBytes(StandardCharsets.UTF_8)).hex();
     }
 

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +28,7 @@ public final class ReadPipeline {
     private final List<ReadGate> gates;
     private final DownloadCounter downloads;
     private final @Nullable MeterRegistry meters;
+    private final Map<ReadKey, Counter> counters = new ConcurrentHashMap<>();
 
     /**
      * @param gates every gate a read must pass, in order; none serves every read
@@ -88,16 +91,21 @@ public final class ReadPipeline {
     }
 
     private void count(ServedRegistry registry, String outcome) {
-        if (meters != null) {
-            Counter.builder(READS)
-                    .description("Reads of artifacts, by how they were answered")
-                    .tag("registry", registry.name())
-                    .tag("format", registry.format().id())
-                    .tag("outcome", outcome)
-                    .register(meters)
+        MeterRegistry registered = meters;
+        if (registered != null) {
+            counters.computeIfAbsent(
+                            new ReadKey(registry.name(), registry.format().id(), outcome),
+                            key -> Counter.builder(READS)
+                                    .description("Reads of artifacts, by how they were answered")
+                                    .tag("registry", key.registry())
+                                    .tag("format", key.format())
+                                    .tag("outcome", key.outcome())
+                                    .register(registered))
                     .increment();
         }
     }
+
+    private record ReadKey(String registry, String format, String outcome) {}
 
     private static String outcome(ReadOrigin origin) {
         return origin.cache() == null

@@ -46,6 +46,18 @@ public final class MavenVersions extends ParsingVersionScheme<ComparableVersion>
 
     @Override
     public ComparableVersion parse(String version) {
+        check(version);
+        return new ComparableVersion(version);
+    }
+
+    /** The version as it is, once checked: Maven never rewrites one, so there is nothing to parse. */
+    @Override
+    public String normalizeVersion(String version) {
+        check(version);
+        return version;
+    }
+
+    private static void check(String version) {
         if (version.isEmpty()) {
             throw invalidVersion(version, "it is empty");
         }
@@ -68,7 +80,6 @@ public final class MavenVersions extends ParsingVersionScheme<ComparableVersion>
         if (version.contains("${")) {
             throw invalidVersion(version, "it is an unresolved expression; deploy a constant version");
         }
-        return new ComparableVersion(version);
     }
 
     @Override

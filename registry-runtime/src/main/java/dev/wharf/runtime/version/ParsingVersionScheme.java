@@ -28,7 +28,7 @@ public abstract class ParsingVersionScheme<V extends Comparable<? super V>> impl
     protected abstract boolean prerelease(V parsed);
 
     @Override
-    public final String normalizeVersion(String version) {
+    public String normalizeVersion(String version) {
         return normalized(version, parse(version));
     }
 

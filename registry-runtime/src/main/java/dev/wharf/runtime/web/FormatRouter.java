@@ -33,10 +33,11 @@ public final class FormatRouter {
                     RequestPredicates.method(operation.method()).and(operation.matches()),
                     request -> Mono.defer(() -> handle(module, operation, request)));
         }
+        // The first filter is the outermost: the timing sees every answer, refusals included, once each has its status.
         return routes.add(module.unmatched())
+                .filter(metrics.timing(module.format(), registries))
                 .filter((request, next) -> next.handle(request).onErrorResume(error -> module.respond(request, error)))
                 .filter(module.filter())
-                .filter(metrics.timing(module.format(), registries))
                 .build();
     }
 

@@ -15,6 +15,8 @@ public final class RequestTarget {
     private static final int MAX_ECHO = 120;
     private static final String BASE = "http://localhost";
     private static final String HEX = "0123456789ABCDEF";
+    // RFC 3986's unreserved and sub-delims characters, and ':', '@', '/' and '?': valid anywhere in a path or query.
+    private static final String PLAIN_PUNCTUATION = "-._~!$&'()*+,;=:@/?";
 
     private final String raw;
 
@@ -30,6 +32,9 @@ public final class RequestTarget {
 
     /** Why the target is not a valid URL, naming the offending character, or empty when it is valid. */
     public Optional<String> problem() {
+        if (plainlyValid()) {
+            return Optional.empty();
+        }
         try {
             // As the server parses it before any route runs: appended to the scheme and host.
             new URI(BASE + raw);
@@ -42,6 +47,32 @@ public final class RequestTarget {
             return Optional.of("the request path " + printable(raw) + " is not a valid URL (" + reason(e) + at
                     + "); percent-encode such characters in the URL, a backslash as %5C and a percent sign as %25");
         }
+    }
+
+    /**
+     * Whether the target is an absolute path of characters a URI path or query always takes, and well-formed percent
+     * escapes: true of almost every request, and found without parsing it as a URI.
+     */
+    private boolean plainlyValid() {
+        if (raw.isEmpty() || raw.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || PLAIN_PUNCTUATION.indexOf(c) >= 0;
+            if (c == '%') {
+                if (i + 2 >= raw.length() || !hexDigit(raw.charAt(i + 1)) || !hexDigit(raw.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The target as a valid URI reference, for a problem's {@code instance}: characters a URI cannot hold encoded. */
@@ -69,6 +100,10 @@ public final class RequestTarget {
 
     private static String reason(URISyntaxException e) {
         return e.getReason().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean hexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static boolean hex(byte b) {

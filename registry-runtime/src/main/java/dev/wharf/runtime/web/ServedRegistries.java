@@ -130,6 +130,11 @@ public final class ServedRegistries implements ConfigurationListener, AutoClosea
         return require(name);
     }
 
+    /** Whether a registry of that name is configured, serving or not. */
+    public boolean configures(String name) {
+        return entries.containsKey(name);
+    }
+
     /** The registries that serve, in name order. */
     public Collection<ServedRegistry> serving() {
         return entries.values().stream()

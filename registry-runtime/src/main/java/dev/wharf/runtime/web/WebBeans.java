@@ -13,12 +13,15 @@ import dev.wharf.runtime.metadata.Registries;
 import dev.wharf.runtime.metadata.Versions;
 import dev.wharf.runtime.storage.BlobStoreFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -69,8 +72,23 @@ class WebBeans {
     }
 
     @Bean
+    PublicUrls publicUrls(ForwardedProperties properties) {
+        return new PublicUrls(properties);
+    }
+
+    @Bean
     WebMetrics webMetrics(MeterRegistry meters) {
         return new WebMetrics(meters);
+    }
+
+    @Bean
+    static BeanPostProcessor actuatorMappingsAfterRoutes() {
+        return new ActuatorMappingsAfterRoutes();
+    }
+
+    @Bean
+    ObservationPredicate unobservedFormatRoutes() {
+        return new UnobservedFormatRoutes();
     }
 
     @Bean
@@ -125,6 +143,16 @@ class WebBeans {
     @Bean
     MalformedRequestTargets malformedRequestTargets(ObjectProvider<ErrorAnswers> answers) {
         return new MalformedRequestTargets(answers::getObject);
+    }
+
+    @Bean
+    MetricsOffMainPort metricsOffMainPort(MetricsProperties metrics, ObjectProvider<ErrorAnswers> answers) {
+        return new MetricsOffMainPort(metrics, answers::getObject);
+    }
+
+    @Bean
+    MetricsServer metricsServer(MetricsProperties metrics, ObjectProvider<PrometheusMeterRegistry> registry) {
+        return new MetricsServer(metrics, registry::getIfAvailable);
     }
 
     @Bean

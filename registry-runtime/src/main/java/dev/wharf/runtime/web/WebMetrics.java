@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -20,6 +21,9 @@ public final class WebMetrics {
     private static final String UNKNOWN = "unknown";
 
     private final MeterRegistry meters;
+    // The meters by their tags, so that a request finds its own without building and sorting a tag list.
+    private final Map<RequestKey, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<ByteKey, Counter> counters = new ConcurrentHashMap<>();
 
     public WebMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -54,23 +58,33 @@ public final class WebMetrics {
             long startNanos) {
         Map<String, String> variables = request.pathVariables();
         String named = variables.getOrDefault("registry", UNKNOWN);
-        String registry =
-                registries.configured().stream().anyMatch(r -> r.name().equals(named)) ? named : UNKNOWN;
-        Timer.builder("wharf.requests")
+        String registry = registries.configures(named) ? named : UNKNOWN;
+        RequestKey key = new RequestKey(
+                registry, format, request.method().name(), response.statusCode().value());
+        timers.computeIfAbsent(key, this::timer).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(RequestKey key) {
+        return Timer.builder("wharf.requests")
                 .description("Requests to the registry routes")
-                .tag("registry", registry)
-                .tag("format", format.id())
-                .tag("method", request.method().name())
-                .tag("status", String.valueOf(response.statusCode().value()))
-                .register(meters)
-                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+                .tag("registry", key.registry())
+                .tag("format", key.format().id())
+                .tag("method", key.method())
+                .tag("status", String.valueOf(key.status()))
+                .register(meters);
     }
 
     private Counter counter(String name, ServedRegistry registry) {
-        return Counter.builder(name)
-                .baseUnit("bytes")
-                .tag("registry", registry.name())
-                .tag("format", registry.format().id())
-                .register(meters);
+        return counters.computeIfAbsent(
+                new ByteKey(name, registry.name(), registry.format()),
+                key -> Counter.builder(key.name())
+                        .baseUnit("bytes")
+                        .tag("registry", key.registry())
+                        .tag("format", key.format().id())
+                        .register(meters));
     }
+
+    private record RequestKey(String registry, Format format, String method, int status) {}
+
+    private record ByteKey(String name, String registry, Format format) {}
 }

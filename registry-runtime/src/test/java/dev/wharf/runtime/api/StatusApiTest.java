@@ -50,6 +50,29 @@ class StatusApiTest {
                   rules:
                     - name: old
                       olderThan: 30d
+                ---
+                apiVersion: wharf.dev/v1alpha1
+                kind: FirewallPolicy
+                metadata:
+                  name: cooldown
+                spec:
+                  targets: {registries: [files]}
+                  mode: warn
+                  rules:
+                    - {name: young, minimumAge: 72h, action: warn}
+                ---
+                apiVersion: wharf.dev/v1alpha1
+                kind: FirewallPolicy
+                metadata:
+                  name: typo
+                spec:
+                  targets: {registries: [copies]}
+                  mode: enforce
+                  rules:
+                    - {name: fine, minimumAge: 1h, action: block}
+                    - name: custom
+                      expression: "version.prerelease &&\\n  versoin.number == '1'"
+                      action: block
                 """);
     }
 
@@ -119,8 +142,8 @@ class StatusApiTest {
         status().expectStatus()
                 .isOk()
                 .expectBody()
-                .jsonPath("$.policies.length()")
-                .isEqualTo(0)
+                .jsonPath("$.policies[?(@.kind == 'CleanupPolicy')]")
+                .isEmpty()
                 .jsonPath("$.cleanupPolicies[0].name")
                 .isEqualTo("old-copies")
                 .jsonPath("$.cleanupPolicies[0].mode")
@@ -129,6 +152,50 @@ class StatusApiTest {
                 .isEqualTo(List.of("copies"))
                 .jsonPath("$.cleanupPolicies[0].nextRun")
                 .value(value -> assertThat(value.toString()).endsWith("T00:00:00Z"));
+    }
+
+    @Test
+    void statusShouldSummariseEachFirewallPolicyWithItsVerdictCounts() {
+        status().expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.firewallPolicies[*].name")
+                .isEqualTo(List.of("cooldown", "typo"))
+                .jsonPath("$.firewallPolicies[0].mode")
+                .isEqualTo("warn")
+                .jsonPath("$.firewallPolicies[0].registries")
+                .isEqualTo(List.of("files"))
+                .jsonPath("$.firewallPolicies[0].applied")
+                .isEqualTo(true)
+                .jsonPath("$.firewallPolicies[0].problems")
+                .isEmpty()
+                .jsonPath("$.firewallPolicies[0].advisories")
+                .isEmpty()
+                .jsonPath("$.firewallPolicies[0].counts.evaluated")
+                .isEqualTo(0)
+                .jsonPath("$.firewallPolicies[0].counts.blocked")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void statusWhenAnExpressionDoesNotTypeCheckShouldGiveTheFieldLineAndColumn() {
+        status().expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.firewallPolicies[1].applied")
+                .isEqualTo(false)
+                .jsonPath("$.firewallPolicies[1].problems.length()")
+                .isEqualTo(1)
+                .jsonPath("$.firewallPolicies[1].problems[0].field")
+                .isEqualTo("spec.rules[1].expression")
+                .jsonPath("$.firewallPolicies[1].problems[0].rule")
+                .isEqualTo("custom")
+                .jsonPath("$.firewallPolicies[1].problems[0].line")
+                .isEqualTo(2)
+                .jsonPath("$.firewallPolicies[1].problems[0].column")
+                .isEqualTo(3)
+                .jsonPath("$.firewallPolicies[1].problems[0].message")
+                .value(message -> assertThat(message.toString()).contains("undeclared reference to 'versoin'"));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -292,6 +294,60 @@ class GenericRoutesTest {
                 .exchange()
                 .expectStatus()
                 .isNotModified();
+    }
+
+    @Test
+    void downloadShouldCarryTheStoredTimeAsLastModifiedAndAnswer304ToAnIfModifiedSinceNotBeforeIt() {
+        String url = "/generic/files/" + unique("app") + "/1.0/a.bin";
+        put(url, WRITER, new byte[] {6, 7}).expectStatus().isCreated();
+        String lastModified = client.get()
+                .uri(url)
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(byte[].class)
+                .getResponseHeaders()
+                .getFirst(HttpHeaders.LAST_MODIFIED);
+        assertThat(lastModified).isNotNull();
+        ZonedDateTime stored = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertThat(stored)
+                .isBetween(
+                        ZonedDateTime.now().minusMinutes(5), ZonedDateTime.now().plusMinutes(1));
+
+        client.head()
+                .uri(url)
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .exchange()
+                .expectHeader()
+                .valueEquals(HttpHeaders.LAST_MODIFIED, lastModified);
+        client.get()
+                .uri(url)
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+        client.get()
+                .uri(url)
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .header(
+                        HttpHeaders.IF_MODIFIED_SINCE,
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(stored.minusSeconds(1)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .isEqualTo(new byte[] {6, 7});
+        // If-None-Match wins over If-Modified-Since (RFC 9110): another ETag means the copy is stale.
+        client.get()
+                .uri(url)
+                .header(HttpHeaders.AUTHORIZATION, basic(READER))
+                .header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+                .header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test

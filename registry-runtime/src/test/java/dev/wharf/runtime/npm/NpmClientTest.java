@@ -12,32 +12,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The machine's npm (Node.js 20's) against the running runtime: login, publish, view, install with a fresh cache,
  * dist-tags, deprecate, unpublish and the refusal of a republish, each as a user runs it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class NpmClientTest {
-
-    @TempDir
-    static Path root;
+class NpmClientTest extends SharedNpmRuntime {
 
     @TempDir
     Path work;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void configure(DynamicPropertyRegistry registry) {
-        NpmTestRuntime.configure(registry, root);
-    }
 
     @BeforeAll
     static void npmIsInstalled() {

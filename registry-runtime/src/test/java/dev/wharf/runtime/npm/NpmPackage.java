@@ -54,6 +54,43 @@ final class NpmPackage {
         return out.toByteArray();
     }
 
+    /** A tarball npm can install: {@code package/package.json} naming {@code name@version}, tarred and gzipped. */
+    static byte[] packed(String name, String version) {
+        byte[] manifest =
+                ("{\"name\": \"" + name + "\", \"version\": \"" + version + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] header = new byte[512];
+        put(header, 0, "package/package.json");
+        put(header, 100, "0000644");
+        put(header, 108, "0000000");
+        put(header, 116, "0000000");
+        put(header, 124, "%011o".formatted(manifest.length));
+        put(header, 136, "%011o".formatted(0));
+        header[156] = '0';
+        put(header, 257, "ustar");
+        put(header, 263, "00");
+        java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (byte b : header) {
+            sum += b & 0xff;
+        }
+        put(header, 148, "%06o".formatted(sum));
+        header[155] = ' ';
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(header);
+            gzip.write(manifest);
+            gzip.write(new byte[(512 - manifest.length % 512) % 512 + 1024]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(byte[] header, int at, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, header, at, bytes.length);
+    }
+
     /** The publish document npm sends for {@code name@version} with {@code tarball}, its integrity as given. */
     static String publishDocument(String name, String version, byte[] tarball, String integrity, String shasum) {
         String base = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;

@@ -21,6 +21,13 @@ public final class DeploymentDependent extends RegistryDependent<Deployment> {
 
     @Override
     protected Deployment desired(Registry registry, Context<Registry> context) {
-        return Workloads.deployment(RenderContext.from(context));
+        RenderContext render = RenderContext.from(context);
+        return UpgradePacing.paced(
+                Workloads.deployment(render),
+                getSecondaryResource(registry, context),
+                registry,
+                render,
+                deployment -> deployment.getSpec().getTemplate(),
+                (deployment, template) -> deployment.getSpec().setTemplate(template));
     }
 }

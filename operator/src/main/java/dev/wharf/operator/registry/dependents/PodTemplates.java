@@ -145,6 +145,11 @@ public final class PodTemplates {
                         .withContainerPort(RuntimeLayout.HTTP_PORT)
                         .withProtocol("TCP")
                         .endPort()
+                        .addNewPort()
+                        .withName(RuntimeLayout.METRICS_PORT_NAME)
+                        .withContainerPort(RuntimeLayout.METRICS_PORT)
+                        .withProtocol("TCP")
+                        .endPort()
                         .withEnv(environment(spec))
                         .withVolumeMounts(mounts)
                         .withResources(resources(spec.resources()))
@@ -179,6 +184,7 @@ public final class PodTemplates {
         env.add(value(RuntimeLayout.ENV_DATA_DIR, RuntimeLayout.DATA_DIR));
         env.add(value(RuntimeLayout.ENV_SECRETS_DIR, RuntimeLayout.SECRETS_DIR));
         env.add(value(RuntimeLayout.ENV_STATUS_CREDENTIAL_FILE, RuntimeLayout.STATUS_CREDENTIAL_FILE));
+        env.add(value(RuntimeLayout.ENV_METRICS_PORT, String.valueOf(RuntimeLayout.METRICS_PORT)));
         env.add(value(RuntimeLayout.ENV_LOG_FORMAT, "ecs"));
         PostgresDatabase postgres =
                 spec.database() == null ? null : spec.database().postgres();

@@ -32,6 +32,18 @@ public final class RuntimeLayout {
     /** The name of that port in the pod and Service. */
     public static final String HTTP_PORT_NAME = "http";
 
+    /**
+     * The port of the runtime's metrics listener ({@code wharf.metrics.port}): Prometheus scrapes it, the Ingress never
+     * routes it, and the HTTP port refuses the metrics path.
+     */
+    public static final int METRICS_PORT = 9090;
+
+    /** The name of that port in the pod and Service, which the ServiceMonitor scrapes. */
+    public static final String METRICS_PORT_NAME = "metrics";
+
+    /** The variable setting the runtime's metrics port. */
+    public static final String ENV_METRICS_PORT = "WHARF_METRICS_PORT";
+
     static final String ENV_CONFIG_DIR = "WHARF_CONFIGDIR";
     static final String ENV_DATA_DIR = "WHARF_DATADIR";
     static final String ENV_SECRETS_DIR = "WHARF_SECRETS_DIR";

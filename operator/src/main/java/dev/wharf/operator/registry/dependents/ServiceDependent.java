@@ -26,7 +26,10 @@ public final class ServiceDependent extends RegistryDependent<Service> {
         return render(registry);
     }
 
-    /** The Service, port {@value RuntimeLayout#HTTP_PORT} to the pods' http port. */
+    /**
+     * The Service: port {@value RuntimeLayout#HTTP_PORT} to the pods' http port, which an Ingress routes, and port
+     * {@value RuntimeLayout#METRICS_PORT} to their metrics port, which only the ServiceMonitor names.
+     */
     public static Service render(Registry registry) {
         return new ServiceBuilder()
                 .withMetadata(RegistryObjects.metadata(registry, RegistryObjects.name(registry)))
@@ -37,6 +40,12 @@ public final class ServiceDependent extends RegistryDependent<Service> {
                 .withName(RuntimeLayout.HTTP_PORT_NAME)
                 .withPort(RuntimeLayout.HTTP_PORT)
                 .withTargetPort(new IntOrString(RuntimeLayout.HTTP_PORT_NAME))
+                .withProtocol("TCP")
+                .endPort()
+                .addNewPort()
+                .withName(RuntimeLayout.METRICS_PORT_NAME)
+                .withPort(RuntimeLayout.METRICS_PORT)
+                .withTargetPort(new IntOrString(RuntimeLayout.METRICS_PORT_NAME))
                 .withProtocol("TCP")
                 .endPort()
                 .endSpec()

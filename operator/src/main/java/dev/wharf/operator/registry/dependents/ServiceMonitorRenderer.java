@@ -85,7 +85,7 @@ public final class ServiceMonitorRenderer {
             labels = merged;
         }
         Map<String, Object> endpoint = new LinkedHashMap<>();
-        endpoint.put("port", RuntimeLayout.HTTP_PORT_NAME);
+        endpoint.put("port", RuntimeLayout.METRICS_PORT_NAME);
         endpoint.put("path", RuntimeLayout.METRICS_PATH);
         if (monitoring.interval() != null) {
             endpoint.put("interval", monitoring.interval());

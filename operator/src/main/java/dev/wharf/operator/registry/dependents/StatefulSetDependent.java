@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.Optional;
 
 /** The StatefulSet of a Registry whose data lives on a volume; see {@link Workloads#statefulSet}. */
 @KubernetesDependent(informer = @Informer(labelSelector = RegistryObjects.MANAGED_SELECTOR))
@@ -26,13 +27,20 @@ public final class StatefulSetDependent extends RegistryDependent<StatefulSet> {
      */
     @Override
     protected StatefulSet desired(Registry registry, Context<Registry> context) {
-        StatefulSet desired = Workloads.statefulSet(RenderContext.from(context));
-        getSecondaryResource(registry, context)
-                .filter(actual -> actual.getSpec() != null
-                        && actual.getSpec().getVolumeClaimTemplates() != null
-                        && !actual.getSpec().getVolumeClaimTemplates().isEmpty())
-                .ifPresent(actual -> desired.getSpec()
-                        .setVolumeClaimTemplates(actual.getSpec().getVolumeClaimTemplates()));
-        return desired;
+        RenderContext render = RenderContext.from(context);
+        StatefulSet desired = Workloads.statefulSet(render);
+        Optional<StatefulSet> actual = getSecondaryResource(registry, context);
+        actual.filter(current -> current.getSpec() != null
+                        && current.getSpec().getVolumeClaimTemplates() != null
+                        && !current.getSpec().getVolumeClaimTemplates().isEmpty())
+                .ifPresent(current -> desired.getSpec()
+                        .setVolumeClaimTemplates(current.getSpec().getVolumeClaimTemplates()));
+        return UpgradePacing.paced(
+                desired,
+                actual,
+                registry,
+                render,
+                statefulSet -> statefulSet.getSpec().getTemplate(),
+                (statefulSet, template) -> statefulSet.getSpec().setTemplate(template));
     }
 }
