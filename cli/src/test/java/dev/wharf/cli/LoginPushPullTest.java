@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.cli.testing.Golden;
 import dev.wharf.cli.testing.RunningWharf;
+import dev.wharf.cli.testing.Terminal;
 import dev.wharf.cli.testing.WharfProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -289,6 +293,25 @@ class LoginPushPullTest {
                 .startsWith("ID")
                 .contains("wharf CLI for writer on ")
                 .contains("files:write");
+    }
+
+    @Test
+    @Order(15)
+    void loginAtATerminalShouldAskForTheUserAndThePasswordWithoutEchoingIt() {
+        Assumptions.assumeTrue(Terminal.available(), "script (util-linux) is not installed; no terminal to log in at");
+        WharfProcess person = new WharfProcess(home.resolve("person"));
+
+        Terminal.Session session = Terminal.run(
+                person.command("login", "--server", wharf.url()),
+                person.home(),
+                List.of(Map.entry("Username: ", "writer"), Map.entry("Password: ", PASSWORD)));
+
+        assertThat(session.exitCode()).as(session.screen()).isZero();
+        assertThat(session.screen())
+                .contains("Username: writer")
+                .contains("Logged in to " + wharf.url() + " as writer")
+                .doesNotContain(PASSWORD);
+        assertThat(person.config()).exists();
     }
 
     @Test

@@ -54,8 +54,8 @@ public final class WharfProcess {
         return runWithInput(null, home, args);
     }
 
-    /** Runs {@code wharf args} in {@code dir}, writing {@code input} to its standard input. */
-    public Result runWithInput(String input, Path dir, String... args) {
+    /** The command line that runs {@code wharf args} as this user. */
+    public List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
@@ -66,6 +66,12 @@ public final class WharfProcess {
                 classpath(),
                 "dev.wharf.cli.Wharf"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs {@code wharf args} in {@code dir}, writing {@code input} to its standard input. */
+    public Result runWithInput(String input, Path dir, String... args) {
+        List<String> command = command(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("WHARF_") || name.startsWith("NPM_CONFIG"));
         builder.environment().put("HOME", home.toString());
