@@ -145,6 +145,10 @@ public final class RegistryReconciler implements Reconciler<Registry>, Cleaner<R
         RegistryInputs inputs = ReferenceResolver.resolve(registry, view);
         String runtimeImage =
                 registry.getSpec().image() == null ? image : registry.getSpec().image();
+        if (SelectorMigration.replaceStale(registry, context)) {
+            // The workflow creates the new workload once the deletion is seen; until then it would update the old one.
+            return UpdateControl.<Registry>noUpdate().rescheduleAfter(Duration.ofSeconds(1));
+        }
         RenderContext render = new RenderContext(inputs, runtimeImage, image, pace);
         render.putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
