@@ -28,7 +28,7 @@ record StatusView(
      *
      * @param kind {@code CleanupPolicy} or {@code FirewallPolicy}
      * @param effective whether it acts on the registries it applies to: false for every policy listed
-     * @param reason why it does not, {@code NotImplemented}
+     * @param reason what it does not do yet, {@code MetadataNotFiltered}
      * @param registries the registries it applies to
      */
     record PolicyStatus(

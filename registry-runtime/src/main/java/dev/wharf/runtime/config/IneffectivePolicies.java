@@ -6,13 +6,14 @@ import java.util.Locale;
 
 /**
  * The loaded policies of a kind this runtime acts on only in part: FirewallPolicies (versions are decided when a
- * request names them, but not yet hidden from package metadata). CleanupPolicies act (package cleanup) and are not listed here. Reported in the log and in {@code /api/v1/status}, so
- * that a policy is never accepted silently and left doing nothing.
+ * request names them, but not yet hidden from package metadata). CleanupPolicies act (package cleanup) and are not
+ * listed here. Reported in the log and in {@code /api/v1/status}, so that a policy is never accepted silently and
+ * left doing less than it says.
  */
 public final class IneffectivePolicies {
 
-    /** The reason of every policy reported here, as the operator's {@code Ready} condition names it. */
-    public static final String NOT_IMPLEMENTED = "NotImplemented";
+    /** The reason of a FirewallPolicy reported here: what it decides is not yet taken out of package metadata. */
+    public static final String METADATA_NOT_FILTERED = "MetadataNotFiltered";
 
     private IneffectivePolicies() {}
 
@@ -20,7 +21,7 @@ public final class IneffectivePolicies {
      * One loaded policy without effect.
      *
      * @param kind {@code FirewallPolicy}
-     * @param reason why it has none, {@link #NOT_IMPLEMENTED}
+     * @param reason what it does not do, {@link #METADATA_NOT_FILTERED}
      * @param message what that means for the registries it applies to
      */
     public record Policy(String kind, String name, String reason, String message, List<String> registries) {
@@ -39,7 +40,7 @@ public final class IneffectivePolicies {
                 .forEach(policy -> policies.add(new Policy(
                         "FirewallPolicy",
                         policy.name(),
-                        NOT_IMPLEMENTED,
+                        METADATA_NOT_FILTERED,
                         "FirewallPolicy " + policy.name()
                                 + " takes effect only in part: in mode "
                                 + policy.spec().mode().name().toLowerCase(Locale.ROOT)

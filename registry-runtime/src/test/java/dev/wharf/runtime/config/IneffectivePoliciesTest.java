@@ -53,7 +53,7 @@ class IneffectivePoliciesTest {
     }
 
     @Test
-    void ofWhenPoliciesAreLoadedShouldListTheFirewallPoliciesAsNotImplementedAndNoCleanupPolicy() {
+    void ofWhenPoliciesAreLoadedShouldListTheFirewallPoliciesAsNotFilteringMetadataAndNoCleanupPolicy() {
         writeConfiguration();
 
         RuntimeConfiguration configuration = ConfigFixtures.load(dir, dir.resolve("no-secrets"));
@@ -63,7 +63,7 @@ class IneffectivePoliciesTest {
                 .containsExactly(new IneffectivePolicies.Policy(
                         "FirewallPolicy",
                         "npm-supply-chain",
-                        "NotImplemented",
+                        "MetadataNotFiltered",
                         "FirewallPolicy npm-supply-chain takes effect only in part: in mode enforce it decides"
                                 + " each version a request names that comes through its targets (upstream proxies"
                                 + " [npmjs], registries []), but blocked versions still appear in package metadata"
@@ -91,7 +91,7 @@ class IneffectivePoliciesTest {
                     .noneSatisfy(line -> assertThat(line).contains("CleanupPolicy snapshots has no effect"))
                     .anySatisfy(line -> assertThat(line)
                             .startsWith("WARN FirewallPolicy npm-supply-chain takes effect only in part")
-                            .contains("policyKind=\"FirewallPolicy\"", "reason=\"NotImplemented\""));
+                            .contains("policyKind=\"FirewallPolicy\"", "reason=\"MetadataNotFiltered\""));
         }
     }
 }
