@@ -79,8 +79,15 @@ public final class Wharf {
                 failed.getErr().flush();
                 return known.exitCode();
             }
-            failed.getErr().println(style.red("wharf: unexpected error: " + error));
-            error.printStackTrace(failed.getErr());
+            // A bug of the client, not a refusal: the trace is for a report, shown when asked for.
+            if (wharf.environment.containsKey("WHARF_DEBUG")) {
+                failed.getErr().println(style.red("wharf: unexpected error: " + error));
+                error.printStackTrace(failed.getErr());
+            } else {
+                failed.getErr()
+                        .println(style.red(
+                                "wharf: unexpected error: " + error + " (set WHARF_DEBUG=1 to see where it happened)"));
+            }
             failed.getErr().flush();
             return ExitCodes.FAILED;
         });
